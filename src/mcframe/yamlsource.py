@@ -1,0 +1,108 @@
+"""YAML loading that remembers where every key and value stands in the file.
+
+PyYAML's composer gives us nodes with marks; we build plain Python data from them
+ourselves so that validation can point at ``path:line:col`` for any field.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.constructor import SafeConstructor
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from .problems import Problem
+
+DataPath = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class Mark:
+    line: int  # 1-based
+    col: int  # 1-based
+
+
+@dataclass
+class YamlDoc:
+    """One parsed YAML file: its data and the marks of every value and key."""
+
+    path: str  # as shown in messages, relative to the project
+    data: Any
+    values: dict[DataPath, Mark] = field(default_factory=dict)
+    keys: dict[DataPath, Mark] = field(default_factory=dict)
+
+    def mark(self, at: DataPath, *, key: bool = False) -> Mark:
+        """The mark of ``at``, or of its nearest ancestor that exists in the file."""
+        for end in range(len(at), -1, -1):
+            prefix = at[:end]
+            found = (self.keys.get(prefix) if key else None) or self.values.get(prefix)
+            if found:
+                return found
+        return Mark(1, 1)
+
+    def problem(self, at: DataPath, message: str, *, key: bool = False, severity: str = "error") -> Problem:
+        m = self.mark(at, key=key)
+        return Problem(self.path, m.line, m.col, message, severity)  # type: ignore[arg-type]
+
+
+def _mark(node: Node) -> Mark:
+    return Mark(node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+class _Builder:
+    def __init__(self, doc: YamlDoc, problems: list[Problem]) -> None:
+        self.doc = doc
+        self.problems = problems
+        self.scalars = SafeConstructor()
+
+    def build(self, node: Node, at: DataPath) -> Any:
+        self.doc.values[at] = _mark(node)
+        if isinstance(node, MappingNode):
+            out: dict[Any, Any] = {}
+            for key_node, value_node in node.value:
+                key = self.build(key_node, at + ("<key>",))
+                if not isinstance(key, (str, int)):
+                    self.problems.append(self.doc.problem(at, f"keys must be text, got {type(key).__name__}"))
+                    continue
+                if key in out:
+                    m = _mark(key_node)
+                    self.problems.append(Problem(self.doc.path, m.line, m.col, f"duplicate key '{key}'"))
+                self.doc.keys[at + (key,)] = _mark(key_node)
+                out[key] = self.build(value_node, at + (key,))
+            self.doc.values.pop(at + ("<key>",), None)
+            return out
+        if isinstance(node, SequenceNode):
+            return [self.build(item, at + (i,)) for i, item in enumerate(node.value)]
+        assert isinstance(node, ScalarNode)
+        return self.scalars.construct_object(node, deep=True)
+
+
+def load_yaml(file: Path, shown_as: str) -> tuple[YamlDoc | None, list[Problem]]:
+    """Parse ``file``; return the document (None on a syntax error) and any problems."""
+    problems: list[Problem] = []
+    doc = YamlDoc(path=shown_as, data=None)
+    try:
+        text = file.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        return None, [Problem(shown_as, 1, 1, f"not valid UTF-8: {exc.reason}")]
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        what = " ".join(s for s in (exc.context, exc.problem) if s)
+        return None, [Problem(shown_as, line, col, f"YAML syntax error: {what}")]
+    except yaml.YAMLError as exc:
+        return None, [Problem(shown_as, 1, 1, f"YAML error: {exc}")]
+    if node is None:
+        return None, [Problem(shown_as, 1, 1, "the file is empty")]
+    try:
+        doc.data = _Builder(doc, problems).build(node, ())
+    except yaml.constructor.ConstructorError as exc:
+        mark = exc.problem_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        return None, [Problem(shown_as, line, col, f"YAML error: {exc.problem}")]
+    return doc, problems
