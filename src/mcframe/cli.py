@@ -34,6 +34,6 @@ def main(argv: list[str] | None = None) -> int:
     project = args.project.resolve()
     if args.command == "check":
         return check(project)
-    from .publish import publish  # the build path needs the MkDocs seam; checking does not
+    from .mkdocs_seam.publish import publish  # the build path needs the MkDocs seam; checking does not
 
     return publish(project, site_dir=args.site_dir, dist_dir=args.dist_dir)

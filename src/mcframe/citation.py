@@ -1,0 +1,38 @@
+"""Citations of sources, as Markdown in an APA-like style."""
+
+from __future__ import annotations
+
+from .models import Source
+from .text import escape_markdown
+
+
+def _esc(text: str) -> str:
+    return escape_markdown(text).replace("<", "&lt;")
+
+
+def _join_authors(authors: list[str]) -> str:
+    if len(authors) <= 1:
+        return "".join(authors)
+    return ", ".join(authors[:-1]) + " & " + authors[-1]
+
+
+def format_citation(src: Source) -> str:
+    who = _join_authors(src.authors) or src.organisation or ""
+    year = f"({src.year})" if src.year else "(n.d.)"
+    if not who:  # no known author: the title leads, as APA does
+        return f"*{_esc(src.title)}* {year}." + (f" {_esc(src.container)}." if src.container else "")
+    parts = [f"{_esc(who)} {year}."]
+    if src.container and src.type in ("book-chapter", "journal-article", "conference-paper", "practitioner-article", "systematic-review"):
+        parts.append(f"{_esc(src.title)}.")
+        parts.append(f"*{_esc(src.container)}*" + (f", {_esc(src.volume)}" if src.volume else "") + (f", {_esc(src.pages)}" if src.pages else "") + ".")
+    else:
+        parts.append(f"*{_esc(src.title)}*" + (f" ({_esc(src.edition)})" if src.edition else "") + ".")
+        if src.container:
+            parts.append(f"{_esc(src.container)}.")
+    if src.publisher:
+        parts.append((f"{_esc(src.place)}: " if src.place else "") + f"{_esc(src.publisher)}.")
+    if src.doi:
+        parts.append(f"<https://doi.org/{src.doi}>")
+    elif src.url:
+        parts.append(f"<{src.url}>")
+    return " ".join(parts)

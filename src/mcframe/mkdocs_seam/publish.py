@@ -1,0 +1,94 @@
+"""``scripts/build``: validate, build the site into a staging folder, zip it, then swap the results in.
+
+A failed build leaves the last good ``site/`` and zip exactly as they were.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort, MkDocsException
+
+from .. import __version__
+from ..offline_zip import ZIP_EXCLUDE, write_zip
+from ..problems import ContentError
+
+
+def publish(project: Path, site_dir: Path | None = None, dist_dir: Path | None = None) -> int:
+    started = time.perf_counter()
+    _show_mkdocs_warnings()
+    site_dir = (site_dir or project / "site").resolve()
+    dist_dir = (dist_dir or project / "dist").resolve()
+    staging_root = project / ".build-tmp"
+    staging_root.mkdir(exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=staging_root) as tmp:
+        staged_site = Path(tmp) / "site"
+        try:
+            config = load_config(str(project / "mkdocs.yml"), site_dir=str(staged_site), strict=True)
+            build(config)
+        except ContentError as exc:
+            for p in exc.problems:
+                print(p, file=sys.stderr)
+            n = sum(1 for p in exc.problems if p.severity == "error")
+            print(f"build failed: {n} content error(s); site/ and dist/ are unchanged", file=sys.stderr)
+            return 1
+        except (Abort, MkDocsException) as exc:
+            print(f"build failed: {exc}; site/ and dist/ are unchanged", file=sys.stderr)
+            return 1
+        plugin = config.plugins.get("mcframe")
+        elements = plugin.library.count() if plugin and plugin.library else 0
+        pages = sum(1 for _ in staged_site.rglob("*.html") if _.name != "404.html")
+        name = f"mcframe-{__version__}.zip"
+        staged_zip = Path(tmp) / name
+        digest = write_zip(staged_site, staged_zip, exclude=ZIP_EXCLUDE)
+        (Path(tmp) / f"{name}.sha256").write_text(f"{digest}  {name}\n", encoding="utf-8")
+        _swap_dir(staged_site, site_dir)
+        dist_dir.mkdir(parents=True, exist_ok=True)
+        for file in (name, f"{name}.sha256"):
+            (Path(tmp) / file).replace(dist_dir / file)
+    if not any(staging_root.iterdir()):
+        staging_root.rmdir()
+    size = (dist_dir / name).stat().st_size
+    elapsed = time.perf_counter() - started
+    print(
+        f"built {pages} pages from {elements} elements in {elapsed:.1f} s -> {_rel(site_dir, project)}/ and "
+        f"{_rel(dist_dir / name, project)} ({size / 1024:.0f} KiB, sha256 {digest[:12]}…)"
+    )
+    return 0
+
+
+def _swap_dir(new: Path, target: Path) -> None:
+    """Replace ``target`` with ``new`` so that it is never half-written."""
+    old = target.with_name(target.name + ".old")
+    if old.exists():
+        shutil.rmtree(old)
+    if target.exists():
+        target.rename(old)
+    shutil.move(str(new), str(target))
+    if old.exists():
+        shutil.rmtree(old)
+
+
+def _rel(path: Path, project: Path) -> str:
+    try:
+        return path.relative_to(project).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def _show_mkdocs_warnings() -> None:
+    """MkDocs prints nothing through its API unless a handler is set; show warnings and errors."""
+    logger = logging.getLogger("mkdocs")
+    if not any(getattr(h, "_mcframe", False) for h in logger.handlers):
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setLevel(logging.WARNING)
+        handler.setFormatter(logging.Formatter("%(levelname)s - %(message)s"))
+        handler._mcframe = True  # type: ignore[attr-defined]
+        logger.addHandler(handler)

@@ -1,0 +1,19 @@
+"""Escaping of content text on its way into Markdown and HTML."""
+
+from __future__ import annotations
+
+import re
+
+from markupsafe import Markup
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]{}#|])")
+
+
+def escape_markdown(text: str) -> str:
+    """Plain content text must reach the page as written: no Markdown and (with HTML escaping) no HTML."""
+    return _MD_SPECIAL.sub(r"\\\1", text)
+
+
+def markdown_field(text: str | None) -> Markup:
+    """Editors' Markdown passes through; raw HTML in it is shown as text, never interpreted."""
+    return Markup((text or "").replace("<", "&lt;"))
