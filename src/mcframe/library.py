@@ -96,6 +96,8 @@ def load_library(root: Path, shown_root: Path | None = None) -> tuple[Library, l
     lib = Library()
     placed: dict[tuple[str, str], tuple[YamlDoc, DataPath]] = {}
     claimed: set[Path] = set()
+    invalid: set[tuple[str, str]] = set()
+    unreadable: set[str] = set()  # kinds with a file we could not parse: their IDs are unknowable
 
     for coll in COLLECTIONS:
         files = _files(root, coll.pattern)
@@ -106,10 +108,15 @@ def load_library(root: Path, shown_root: Path | None = None) -> tuple[Library, l
             doc, found = load_yaml(file, _shown(file, shown_root))
             problems.extend(found)
             if doc is None:
+                unreadable.add(coll.model.kind)
                 continue
             for at in _element_paths(doc, coll, lib, problems):
                 el = build_element(coll.model, doc, at, problems)
                 if el is None:
+                    # Still known by its ID, so one bad field does not cascade into "unknown ID" errors.
+                    raw_id = _raw_id(doc, at)
+                    if raw_id is not None:
+                        invalid.add((coll.model.kind, raw_id))
                     continue
                 key = (el.kind, el.id)
                 if key in placed:
@@ -128,7 +135,7 @@ def load_library(root: Path, shown_root: Path | None = None) -> tuple[Library, l
         if file.is_file() and file not in claimed and file.suffix in (".yaml", ".yml"):
             problems.append(Problem(_shown(file, shown_root), 1, 1, "this file is not part of any content collection"))
 
-    problems.extend(_check_references(lib, placed))
+    problems.extend(_check_references(lib, placed, invalid, unreadable))
     return lib, problems
 
 
@@ -173,15 +180,27 @@ def _element_paths(doc: YamlDoc, coll: Collection, lib: Library, problems: list[
     return paths
 
 
-def _check_references(lib: Library, placed: dict[tuple[str, str], tuple[YamlDoc, DataPath]]) -> list[Problem]:
+def _raw_id(doc: YamlDoc, at: DataPath) -> str | None:
+    data: Any = doc.data
+    for step in at:
+        data = data[step]
+    value = data.get("id") if isinstance(data, dict) else None
+    return value if isinstance(value, str) else None
+
+
+def _check_references(
+    lib: Library, placed: dict[tuple[str, str], tuple[YamlDoc, DataPath]],
+    invalid: set[tuple[str, str]],
+    unreadable: set[str],
+) -> list[Problem]:
     known: dict[str, set[str]] = {}
-    for kind, id in placed:
+    for kind, id in (*placed, *invalid):
         known.setdefault(kind, set()).add(id)
     problems = []
     for (kind, id), (doc, at) in placed.items():
         el = lib.get(kind, id)
         for path, ref_kind, value in iter_refs(el, type(el), at):
-            if value not in known.get(ref_kind, set()):
+            if value not in known.get(ref_kind, set()) and ref_kind not in unreadable:
                 label = ref_kind.replace("_", " ")
                 hint = did_you_mean(value, known.get(ref_kind, set()))
                 problems.append(doc.problem(path, f"unknown {label} '{value}'{hint}"))

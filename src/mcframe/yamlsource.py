@@ -93,7 +93,10 @@ def load_yaml(file: Path, shown_as: str) -> tuple[YamlDoc | None, list[Problem]]
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        what = " ".join(s for s in (exc.context, exc.problem) if s)
+        what = exc.problem or "invalid YAML"
+        if exc.context and exc.context_mark:
+            ctx = exc.context_mark
+            what += f" ({exc.context} started at line {ctx.line + 1}, column {ctx.column + 1})"
         return None, [Problem(shown_as, line, col, f"YAML syntax error: {what}")]
     except yaml.YAMLError as exc:
         return None, [Problem(shown_as, 1, 1, f"YAML error: {exc}")]

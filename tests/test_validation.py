@@ -1,0 +1,183 @@
+"""Every kind of bad content is reported once, as path:line:col: message, in one pass."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import run_mcframe
+from mcframe.library import load_library
+
+SOURCES = """\
+sources:
+  - id: seed
+    type: report
+    title: A seed
+"""
+CONCEPTS = """\
+concepts:
+  - id: C1
+    title: Mentoring
+    summary: Support through a career transition.
+    definition: Mentoring is support.
+    features: [Structured]
+    sources: [seed]
+"""
+PRINCIPLES = """\
+principles:
+  - id: P1
+    title: A learning conversation
+    explanation: Talk that builds learning.
+    sources: [seed]
+"""
+DESCRIPTIONS = """\
+rows:
+  - id: D1
+    question: why
+    title: Purpose
+    cells:
+      - concept: C1
+        text: To support.
+    sources: [seed]
+"""
+SKILLS = """\
+skills:
+  - id: SK1
+    title: Listening
+    description: Listening to understand.
+    used_in: [C1]
+    sources: [seed]
+"""
+
+
+def vocab(key: str, prefix: str) -> str:
+    return f"{key}:\n  - id: {prefix}-ONE\n    label: One\n    description: The first.\n    sources: [seed]\n"
+
+
+def minimal_content(root: Path) -> Path:
+    files = {
+        "sources.yaml": SOURCES,
+        "framework/concepts.yaml": CONCEPTS,
+        "framework/principles.yaml": PRINCIPLES,
+        "framework/descriptions.yaml": DESCRIPTIONS,
+        "framework/skills.yaml": SKILLS,
+        "vocabularies/career_stages.yaml": vocab("career_stages", "ST"),
+        "vocabularies/purposes.yaml": vocab("purposes", "PU"),
+        "vocabularies/forms.yaml": vocab("forms", "FO"),
+        "vocabularies/phases.yaml": vocab("phases", "PH"),
+    }
+    for name, text in files.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(text, encoding="utf-8")
+    return root
+
+
+def problems_for(tmp_path: Path, name: str, text: str) -> list[str]:
+    content = minimal_content(tmp_path / "content")
+    (content / name).parent.mkdir(parents=True, exist_ok=True)
+    (content / name).write_text(text, encoding="utf-8")
+    _, problems = load_library(content, shown_root=tmp_path)
+    return [str(p) for p in problems]
+
+
+def test_minimal_content_is_valid(tmp_path: Path) -> None:
+    lib, problems = load_library(minimal_content(tmp_path / "content"))
+    assert problems == []
+    assert lib.count() == 9
+
+
+def test_yaml_syntax_error(tmp_path: Path) -> None:
+    bad = CONCEPTS.replace("    title: Mentoring\n", "    title: [Mentoring\n")
+    assert problems_for(tmp_path, "framework/concepts.yaml", bad) == [
+        "content/framework/concepts.yaml:4:12: YAML syntax error: expected ',' or ']', but got ':' "
+        "(while parsing a flow sequence started at line 3, column 12)"
+    ]
+
+
+def test_unknown_field_suggests_the_right_one(tmp_path: Path) -> None:
+    bad = CONCEPTS.replace("    summary:", "    sumary:")
+    assert problems_for(tmp_path, "framework/concepts.yaml", bad) == [
+        "content/framework/concepts.yaml:4:5: missing required field 'summary'".replace(":4:5:", ":2:5:"),
+        "content/framework/concepts.yaml:4:5: unknown field 'sumary' (did you mean 'summary'?)",
+    ]
+
+
+def test_missing_required_field(tmp_path: Path) -> None:
+    bad = PRINCIPLES.replace("    explanation: Talk that builds learning.\n", "")
+    assert problems_for(tmp_path, "framework/principles.yaml", bad) == [
+        "content/framework/principles.yaml:2:5: missing required field 'explanation'"
+    ]
+
+
+def test_wrong_type(tmp_path: Path) -> None:
+    bad = CONCEPTS.replace("features: [Structured]", "features: Structured")
+    assert problems_for(tmp_path, "framework/concepts.yaml", bad) == [
+        "content/framework/concepts.yaml:6:15: 'features' should be a list, not text"
+    ]
+
+
+def test_duplicate_id_names_both_places(tmp_path: Path) -> None:
+    bad = SKILLS + SKILLS.removeprefix("skills:\n").replace("Listening", "Hearing")
+    assert problems_for(tmp_path, "framework/skills.yaml", bad) == [
+        "content/framework/skills.yaml:7:9: duplicate ID 'SK1' (first defined at content/framework/skills.yaml:2)"
+    ]
+
+
+def test_unknown_reference(tmp_path: Path) -> None:
+    bad = SKILLS.replace("used_in: [C1]", "used_in: [C1, C9]")
+    assert problems_for(tmp_path, "framework/skills.yaml", bad) == [
+        "content/framework/skills.yaml:5:19: unknown concept 'C9' (did you mean 'C1'?)"
+    ]
+
+
+def test_unknown_source_reference(tmp_path: Path) -> None:
+    bad = PRINCIPLES.replace("sources: [seed]", "sources: [sead]")
+    assert problems_for(tmp_path, "framework/principles.yaml", bad) == [
+        "content/framework/principles.yaml:5:15: unknown source 'sead' (did you mean 'seed'?)"
+    ]
+
+
+def test_bad_id_form(tmp_path: Path) -> None:
+    bad = CONCEPTS.replace("id: C1", "id: concept-1")
+    found = problems_for(tmp_path, "framework/concepts.yaml", bad)
+    assert found[0] == "content/framework/concepts.yaml:2:9: 'concept-1' does not have the expected form (^C[1-9][0-9]*$)"
+
+
+def test_duplicate_yaml_key(tmp_path: Path) -> None:
+    bad = CONCEPTS.replace("    summary:", "    title: Again\n    summary:")
+    assert problems_for(tmp_path, "framework/concepts.yaml", bad)[0] == (
+        "content/framework/concepts.yaml:4:5: duplicate key 'title'"
+    )
+
+
+def test_stray_file_is_reported(tmp_path: Path) -> None:
+    assert problems_for(tmp_path, "framework/concept.yaml", CONCEPTS) == [
+        "content/framework/concept.yaml:1:1: this file is not part of any content collection"
+    ]
+
+
+def test_all_problems_in_one_pass(tmp_path: Path) -> None:
+    content = minimal_content(tmp_path / "content")
+    (content / "framework/skills.yaml").write_text(SKILLS.replace("used_in: [C1]", "used_in: [C7]"))
+    (content / "framework/principles.yaml").write_text(PRINCIPLES.replace("title:", "titel:"))
+    _, problems = load_library(content, shown_root=tmp_path)
+    assert [(p.path, p.line) for p in problems] == [
+        ("content/framework/principles.yaml", 2),
+        ("content/framework/principles.yaml", 3),
+        ("content/framework/skills.yaml", 5),
+    ]
+
+
+def test_check_command_reports_and_fails(tmp_path: Path) -> None:
+    minimal_content(tmp_path / "content")
+    (tmp_path / "content/framework/concepts.yaml").write_text(CONCEPTS.replace("summary:", "sumary:"))
+    result = run_mcframe(tmp_path, "check")
+    assert result.returncode == 1
+    assert "content/framework/concepts.yaml:4:5: unknown field 'sumary' (did you mean 'summary'?)" in result.stderr
+
+
+@pytest.mark.parametrize("text", ["", "- just\n- a list\n"])
+def test_wrong_file_shape(tmp_path: Path, text: str) -> None:
+    found = problems_for(tmp_path, "framework/skills.yaml", text)
+    assert len(found) == 1 and found[0].startswith("content/framework/skills.yaml:1:1: ")
