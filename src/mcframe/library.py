@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from . import models as m
+from .glossary.forms import FormClaim, collect_forms
 from .problems import Problem
 from .validation import build_element, did_you_mean, iter_refs
 from .yamlsource import DataPath, YamlDoc, load_yaml
@@ -136,7 +137,34 @@ def load_library(root: Path, shown_root: Path | None = None) -> tuple[Library, l
             problems.append(Problem(_shown(file, shown_root), 1, 1, "this file is not part of any content collection"))
 
     problems.extend(_check_references(lib, placed, invalid, unreadable))
+    problems.extend(_check_glossary_forms(lib, placed))
     return lib, problems
+
+
+def _check_glossary_forms(lib: Library, placed: dict[tuple[str, str], tuple[YamlDoc, DataPath]]) -> list[Problem]:
+    """A form (headword, abbreviation or variant) may belong to one term only, and must be matchable."""
+    _, clashes, bad = collect_forms(lib.terms)
+
+    def where(claim: FormClaim) -> tuple[YamlDoc, DataPath]:
+        doc, at = placed[("term", claim.term)]
+        return doc, at + ((claim.field, claim.index) if claim.index is not None else (claim.field,))
+
+    problems = []
+    for clash in clashes:
+        first_doc, first_at = where(clash.first)
+        doc, at = where(clash.second)
+        first = first_doc.mark(first_at)
+        problems.append(
+            doc.problem(
+                at,
+                f"'{clash.form}' is claimed by two terms: '{clash.second.term}' here and "
+                f"'{clash.first.term}' at {first_doc.path}:{first.line}",
+            )
+        )
+    for b in bad:
+        doc, at = where(b.claim)
+        problems.append(doc.problem(at, b.reason))
+    return problems
 
 
 def _shown(path: Path, shown_root: Path) -> str:

@@ -111,6 +111,8 @@ def render_site(lib: Library, version: str) -> tuple[list[Page], list[NavItem]]:
     for kind, title, terms, coll in vocabularies:
         add(routes.page_of(kind, ""), title, "vocabulary.md.j2", terms=terms, intro=lib.intros.get(coll))
     add(routes.page_of("source", ""), "Sources", "sources.md.j2")
+    if lib.terms:
+        add(routes.page_of("term", ""), "Glossary", "glossary.md.j2", terms_by_letter=_by_letter(lib))
 
     nav = [
         NavItem("Home", "index.md"),
@@ -128,6 +130,15 @@ def render_site(lib: Library, version: str) -> tuple[list[Page], list[NavItem]]:
                 *(NavItem(title, routes.page_of(kind, "")) for kind, title, _, _ in vocabularies),
             ),
         ),
+        *([NavItem("Glossary", routes.page_of("term", ""))] if lib.terms else []),
         NavItem("Sources", routes.page_of("source", "")),
     ]
     return pages, nav
+
+
+def _by_letter(lib: Library) -> dict[str, list[Any]]:
+    letters: dict[str, list[Any]] = {}
+    for term in sorted(lib.terms, key=lambda t: t.term.casefold()):
+        first = term.term[0].upper()
+        letters.setdefault(first if first.isalpha() else "#", []).append(term)
+    return letters

@@ -14,21 +14,34 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page as MkDocsPage
+from mkdocs.utils import get_relative_url
 
 from .. import __version__
+from ..glossary.build import make_linker
+from ..glossary.linker import GlossaryExtension
+from ..glossary.used_on import fill_used_on
 from ..library import Library, load_library
 from ..problems import ContentError, errors
 from ..render import NavItem, Page, render_site
 
 log = logging.getLogger("mkdocs.plugins.mcframe")
+# Content warnings go to a logger outside "mkdocs", so that strict builds report them without failing.
+content_log = logging.getLogger("mcframe.content")
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 SHIM_URI = "assets/vendor/iframe-worker/shim.js"
 
 
+ASSETS = ("assets/mcframe/glossary.js", "assets/mcframe/glossary.css")
+
+
 class McframeConfig(Config):
     content_dir = opt.Type(str, default="content")
     node_modules = opt.Type(str, default="node_modules")
+    # Which occurrences of a glossary term link to it: the first in each section, the first on the
+    # page, or all of them.
+    glossary_links = opt.Choice(("section", "page", "all"), default="section")
 
 
 class McframePlugin(BasePlugin[McframeConfig]):
@@ -43,7 +56,7 @@ class McframePlugin(BasePlugin[McframeConfig]):
         lib, problems = load_library(self.content_dir, shown_root=project)
         for p in problems:
             if p.severity == "warning":
-                log.warning(str(p))
+                content_log.warning(str(p))
         if errors(problems):
             raise ContentErrorForMkDocs(problems)
         self.library = lib
@@ -55,7 +68,40 @@ class McframePlugin(BasePlugin[McframeConfig]):
         if SHIM_URI not in config.extra["polyfills"]:
             config.extra["polyfills"].insert(0, SHIM_URI)
         config.extra["mcframe_version"] = __version__
+        self.linker = make_linker(lib, self.config.glossary_links) if lib.terms else None
+        self.glossary = GlossaryExtension(self.linker)
+        config.markdown_extensions.append(self.glossary)  # type: ignore[arg-type]
+        config.extra_css.append(ASSETS[1])
+        config.extra_javascript.append(ASSETS[0])  # type: ignore[arg-type]
+        self.pages_by_uri: dict[str, MkDocsPage] = {}
         return config
+
+    def on_page_markdown(self, markdown: str, *, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
+        # The linker runs inside the Markdown conversion that follows; tell it which page this is.
+        self.glossary.page = page.file.src_uri
+        self.glossary.enabled = page.meta.get("glossary", True) is not False
+        self.pages_by_uri[page.file.src_uri] = page
+        return markdown
+
+    def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        # Every page has been converted by now, so usage is complete.
+        if self.linker and self.library:
+            for term in self.library.terms:
+                if not self.linker.usage.get(term.id):
+                    origin = self.library.origins[("term", term.id)]
+                    content_log.warning(f"{origin.path}:{origin.line}:1: warning: term '{term.id}' is not used on any page")
+        return env
+
+    def on_page_context(self, context: Any, *, page: MkDocsPage, config: MkDocsConfig, nav: Any) -> Any:
+        if self.linker and page.file.src_uri == self.linker.glossary_page and page.content:
+            page.content = fill_used_on(page.content, lambda term: self._used_on(term, page))
+        return context
+
+    def _used_on(self, term: str, glossary: MkDocsPage) -> list[tuple[str, str]]:
+        assert self.linker is not None
+        pages = [self.pages_by_uri[uri] for uri in self.linker.usage.get(term, ()) if uri in self.pages_by_uri]
+        pages.sort(key=lambda p: (str(p.title).casefold(), p.file.src_uri))
+        return [(str(p.title), get_relative_url(p.url, glossary.url)) for p in pages]
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         for page in self.pages:
@@ -65,6 +111,8 @@ class McframePlugin(BasePlugin[McframeConfig]):
         if not self.shim.is_file():
             raise PluginError(f"{self.shim} is missing: run scripts/build, which installs front-end assets with npm ci")
         files.append(File.generated(config, SHIM_URI, abs_src_path=str(self.shim)))
+        for uri in ASSETS:
+            files.append(File.generated(config, uri, abs_src_path=str(PACKAGE_DIR / uri.replace("assets/mcframe/", "assets/"))))
         return files
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:

@@ -1,0 +1,121 @@
+"""Finds glossary terms in text in time linear in the text, whatever the number of terms.
+
+Surface forms are split into words and joiners (a space or a hyphen) and stored in a trie keyed by
+those tokens. Scanning walks the trie from each word of the text and keeps the longest match, so
+the cost per word is bounded by the longest term (a handful of words), not by the number of terms.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+# A word: letters and digits, with inner apostrophes ("teacher's"). Underscore is not a word char.
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+_SPACE = re.compile(r"\s+")
+_END = "\0"  # trie key holding the term id at the end of a form
+
+
+@dataclass(frozen=True)
+class Match:
+    start: int
+    end: int
+    term: str
+
+
+def _joiner(gap: str) -> str | None:
+    """What joins two words, normalised: white space becomes one space, hyphens one hyphen, other
+    short punctuation ("plan, do, review") stays. None: the gap breaks any term."""
+    if not gap or len(gap) > 4 and not _SPACE.fullmatch(gap):
+        return None
+    if "\x02" in gap or "\x03" in gap:  # a placeholder for raw HTML sits between the words
+        return None
+    return _SPACE.sub(" ", gap).replace("‐", "-").replace("‑", "-")
+
+
+def tokens_of(form: str) -> list[str]:
+    """``"Co-coaching model"`` -> ``["co", "-", "coaching", " ", "model"]``."""
+    words = list(_WORD.finditer(form))
+    out: list[str] = []
+    for i, w in enumerate(words):
+        if i:
+            joiner = _joiner(form[words[i - 1].end() : w.start()])
+            if joiner is None:
+                raise ValueError(f"cannot match the form {form!r}: too much between its words")
+            out.append(joiner)
+        out.append(w.group().lower().replace("’", "'"))
+    if not out:
+        raise ValueError(f"the form {form!r} has no words")
+    return out
+
+
+def plural(word: str) -> str:
+    """A regular English plural of the last word: enough for glossary headwords and abbreviations."""
+    if word.isupper():
+        return word + "s"  # NQT -> NQTs
+    lower = word.lower()
+    if re.search(r"[^aeiou]y$", lower):
+        return word[:-1] + "ies"
+    if re.search(r"(s|x|z|ch|sh)$", lower):
+        return word + "es"
+    return word + "s"
+
+
+def with_plurals(forms: Iterable[str]) -> list[str]:
+    out: list[str] = []
+    for form in forms:
+        out.append(form)
+        head, _, last = form.rpartition(" ")
+        if last and not form.lower().endswith("ing"):  # "mentoring" has no useful plural
+            out.append(f"{head} {plural(last)}".strip())
+    return out
+
+
+def _glued(text: str, start: int, end: int) -> bool:
+    before = start >= 2 and text[start - 1] in "-‐‑" and text[start - 2].isalnum()
+    after = end + 1 < len(text) and text[end] in "-‐‑" and text[end + 1].isalnum()
+    return before or after
+
+
+class TermMatcher:
+    def __init__(self, forms: dict[str, str]) -> None:
+        """``forms`` maps each surface form to its term id."""
+        self._trie: dict[str, dict] = {}
+        self.longest = 1
+        for form, term in forms.items():
+            toks = tokens_of(form)
+            self.longest = max(self.longest, len(toks))
+            node = self._trie
+            for tok in toks:
+                node = node.setdefault(tok, {})
+            node.setdefault(_END, term)  # first claim wins; clashes are reported by validation
+
+    def find(self, text: str) -> Iterator[Match]:
+        """Leftmost-longest, non-overlapping matches of whole words, case-insensitively."""
+        words = [(m.start(), m.end(), m.group().lower().replace("’", "'")) for m in _WORD.finditer(text)]
+        i, n = 0, len(words)
+        while i < n:
+            node = self._trie.get(words[i][2])
+            best: tuple[int, str] | None = None
+            j = i
+            while node is not None:
+                if _END in node:
+                    best = (j, node[_END])
+                if j + 1 >= n:
+                    break
+                joiner = _joiner(text[words[j][1] : words[j + 1][0]])
+                node = node.get(joiner) if joiner else None
+                if node is not None:
+                    node = node.get(words[j + 1][2])
+                    j += 1
+            if best is None:
+                i += 1
+                continue
+            last, term = best
+            start, end = words[i][0], words[last][1]
+            if _glued(text, start, end):  # part of a longer hyphenated word: not a whole word
+                i += 1
+                continue
+            yield Match(start, end, term)
+            i = last + 1
