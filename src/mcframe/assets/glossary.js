@@ -4,8 +4,14 @@
  * without moving focus. Screen readers get the definition as the link's accessible description. */
 (function () {
   "use strict";
-  var links = document.querySelectorAll("a.mcf-term[data-definition]");
+  // A page carries each definition once, on the first link to that term.
+  var definitions = {};
+  Array.prototype.forEach.call(document.querySelectorAll("a.mcf-term[data-definition]"), function (a) {
+    definitions[a.getAttribute("data-term")] = a.getAttribute("data-definition");
+  });
+  var links = document.querySelectorAll("a.mcf-term[data-term]");
   if (!links.length) return;
+  function definitionOf(a) { return definitions[a.getAttribute("data-term")] || ""; }
 
   // Accessible descriptions: one hidden element per term, referenced by aria-describedby.
   var store = document.createElement("div");
@@ -18,7 +24,7 @@
     if (!described[id]) {
       var span = document.createElement("span");
       span.id = id;
-      span.textContent = a.getAttribute("data-definition");
+      span.textContent = definitionOf(a);
       store.appendChild(span);
       described[id] = true;
     }
@@ -46,7 +52,7 @@
     var head = document.createElement("strong");
     head.textContent = a.textContent;
     var body = document.createElement("span");
-    body.textContent = " " + a.getAttribute("data-definition");
+    body.textContent = " " + definitionOf(a);
     tip.appendChild(head);
     tip.appendChild(body);
     if (lastPointer === "touch") {
@@ -85,10 +91,19 @@
   }
 
   function termOf(node) {
-    return node && node.closest ? node.closest("a.mcf-term[data-definition]") : null;
+    return node && node.closest ? node.closest("a.mcf-term[data-term]") : null;
   }
 
-  document.addEventListener("pointerdown", function (e) { lastPointer = e.pointerType || "mouse"; }, true);
+  // Was the preview for this link already open when the finger came down? (Focus opens it before
+  // the click arrives, so the click alone cannot tell a first tap from a second.)
+  var openAtPress = null;
+  function pressed(e, kind) {
+    lastPointer = kind;
+    var a = termOf(e.target);
+    openAtPress = a && current === a && !tip.hidden ? a : null;
+  }
+  document.addEventListener("pointerdown", function (e) { pressed(e, e.pointerType || "mouse"); }, true);
+  document.addEventListener("touchstart", function (e) { pressed(e, "touch"); }, { capture: true, passive: true });
   document.addEventListener("mouseover", function (e) {
     var a = termOf(e.target);
     if (a) show(a);
@@ -114,7 +129,7 @@
       return;
     }
     // First tap on a touch screen previews; a second tap follows the link.
-    if (lastPointer === "touch" && (current !== a || tip.hidden)) {
+    if (lastPointer === "touch" && openAtPress !== a) {
       e.preventDefault();
       show(a);
     }

@@ -5,8 +5,10 @@ parsed once. The preview text travels on the link itself, so previews need no fe
 from __future__ import annotations
 
 import posixpath
+import re
 import xml.etree.ElementTree as etree
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -26,6 +28,12 @@ SKIP_TAGS = frozenset(
 NO_LINK_CLASS = "mcf-nolink"  # editors wrap text in an element with this class to stop linking
 TERM_CLASS = "mcf-term"
 
+# Inline raw HTML reaches the tree as placeholders; an opening <span class="mcf-nolink"> placeholder
+# blocks linking up to its closing </span>.
+_PLACEHOLDER = re.compile("\x02wzxhzdk:([0-9]+)\x03")
+_NOLINK_OPEN = re.compile(r"<span\b[^>]*\bclass=[\"'][^\"']*\bmcf-nolink\b", re.I)
+RawHtml = Callable[[int], str]
+
 
 @dataclass(frozen=True)
 class TermInfo:
@@ -44,23 +52,32 @@ class GlossaryLinker:
     scope: Scope = "section"
     usage: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
 
-    def link(self, root: etree.Element, page: str) -> int:
-        """Link terms under ``root`` of ``page``; return the number of links made."""
-        walk = _Walk(self, page)
+    def link(
+        self, root: etree.Element, page: str, raw_html: RawHtml | None = None, glossary_href: str | None = None
+    ) -> int:
+        """Link terms under ``root`` of ``page``; return the number of links made.
+
+        ``raw_html`` reads Python-Markdown's stash of inline HTML, so that editors' no-link spans are
+        honoured. ``glossary_href`` is the final URL of the glossary from this page, when the site
+        generator knows it; otherwise links point at the glossary's source file."""
+        walk = _Walk(self, page, raw_html or (lambda i: ""), glossary_href)
         walk.element(root, frozenset())
         return walk.made
 
-    def href(self, page: str, term: str) -> str:
+    def glossary_href(self, page: str) -> str:
         if page == self.glossary_page:
-            return f"#{term}"
-        rel = posixpath.relpath(self.glossary_page, posixpath.dirname(page) or ".")
-        return f"{rel}#{term}"
+            return ""
+        return posixpath.relpath(self.glossary_page, posixpath.dirname(page) or ".")
 
 
 class _Walk:
-    def __init__(self, linker: GlossaryLinker, page: str) -> None:
+    def __init__(self, linker: GlossaryLinker, page: str, raw_html: RawHtml, glossary_href: str | None) -> None:
         self.linker = linker
+        self.raw_html = raw_html
         self.page = page
+        self.base = linker.glossary_href(page) if glossary_href is None else glossary_href
+        self.defined: set[str] = set()  # terms whose definition this page already carries
+        self.record = page != linker.glossary_page
         self.linked: set[str] = set()
         self.made = 0
 
@@ -91,24 +108,21 @@ class _Walk:
                         el.insert(at + i, a)
 
     def split(self, text: str, own: frozenset[str]) -> tuple[str, list[etree.Element]] | None:
+        if len(text) < 2 or text.isspace():  # most tails are line breaks between elements
+            return None
         links: list[etree.Element] = []
         head = ""
         pos = 0
+        blocked = self.blocked(text) if "\x02" in text else []
         for m in self.linker.matcher.find(text):
             if m.term in own or (self.linker.scope != "all" and m.term in self.linked):
                 continue
-            if _in_placeholder(text, m.start):
+            if _in_placeholder(text, m.start) or any(a <= m.start < b for a, b in blocked):
                 continue
-            info = self.linker.terms[m.term]
-            a = etree.Element(
-                "a",
-                {
-                    "href": self.linker.href(self.page, m.term),
-                    "class": TERM_CLASS,
-                    "data-term": m.term,
-                    "data-definition": info.definition,
-                },
-            )
+            a = etree.Element("a", {"href": f"{self.base}#{m.term}", "class": TERM_CLASS, "data-term": m.term})
+            if m.term not in self.defined:  # the preview script finds it on the term's first link
+                a.set("data-definition", self.linker.terms[m.term].definition)
+                self.defined.add(m.term)
             a.text = text[m.start : m.end]
             if links:
                 links[-1].tail = text[pos : m.start]
@@ -117,13 +131,33 @@ class _Walk:
             links.append(a)
             pos = m.end
             self.linked.add(m.term)
-            if self.page != self.linker.glossary_page:
+            if self.record:
                 self.linker.usage[m.term].add(self.page)
         if not links:
             return None
         links[-1].tail = text[pos:]
         self.made += len(links)
         return head, links
+
+
+    def blocked(self, text: str) -> list[tuple[int, int]]:
+        """Ranges of ``text`` inside an editor's ``<span class="mcf-nolink">``."""
+        ranges: list[tuple[int, int]] = []
+        start, depth = -1, 0
+        for m in _PLACEHOLDER.finditer(text):
+            html = self.raw_html(int(m.group(1))).lstrip()
+            if depth == 0:
+                if _NOLINK_OPEN.match(html):
+                    start, depth = m.start(), 1
+            elif html.lower().startswith("<span"):
+                depth += 1
+            elif html.lower().startswith("</span"):
+                depth -= 1
+                if depth == 0:
+                    ranges.append((start, m.end()))
+        if depth:
+            ranges.append((start, len(text)))
+        return ranges
 
 
 def _in_placeholder(text: str, at: int) -> bool:
@@ -139,18 +173,23 @@ class _GlossaryTreeprocessor(Treeprocessor):
 
     def run(self, root: etree.Element) -> None:
         if self.ext.linker is not None and self.ext.page is not None and self.ext.enabled:
-            self.ext.linker.link(root, self.ext.page)
+            stash = self.md.htmlStash.rawHtmlBlocks
+            raw = lambda i: str(stash[i]) if i < len(stash) else ""  # noqa: E731
+            self.ext.linker.link(root, self.ext.page, raw, self.ext.glossary_href)
 
 
 class GlossaryExtension(markdown.Extension):
     """The Markdown side: whoever drives the conversion sets ``page`` (and may set ``enabled``)."""
 
-    def __init__(self, linker: GlossaryLinker | None = None) -> None:
+    def __init__(self, linker: GlossaryLinker | None = None, priority: float = 6) -> None:
         super().__init__()
         self.linker = linker
         self.page: str | None = None
+        self.glossary_href: str | None = None  # final URL of the glossary from ``page``, if known
         self.enabled = True
+        self.priority = priority
 
     def extendMarkdown(self, md: markdown.Markdown) -> None:
-        # After attr_list (8) and abbr (7) have read their markers, before toc (5) and link rewriting.
-        md.treeprocessors.register(_GlossaryTreeprocessor(md, self), "mcframe_glossary", 6)
+        # By default after attr_list (8) and abbr (7) have read their markers. A site generator that
+        # supplies final URLs may run it later, after its own link rewriting.
+        md.treeprocessors.register(_GlossaryTreeprocessor(md, self), "mcframe_glossary", self.priority)

@@ -93,29 +93,43 @@ class TermMatcher:
 
     def find(self, text: str) -> Iterator[Match]:
         """Leftmost-longest, non-overlapping matches of whole words, case-insensitively."""
-        words = [(m.start(), m.end(), m.group().lower().replace("’", "'")) for m in _WORD.finditer(text)]
-        i, n = 0, len(words)
-        while i < n:
-            node = self._trie.get(words[i][2])
-            best: tuple[int, str] | None = None
-            j = i
-            while node is not None:
-                if _END in node:
-                    best = (j, node[_END])
-                if j + 1 >= n:
+        lower = _fold(text)
+        root = self._trie
+        word_at = _WORD.search
+        pos = 0
+        for m in _WORD.finditer(lower):
+            if m.start() < pos:  # inside a match already made
+                continue
+            node = root.get(m.group())
+            if node is None:  # the common case: a word that starts no term
+                continue
+            best_end = -1
+            term = ""
+            cur = m
+            while True:
+                found = node.get(_END)
+                if found is not None:
+                    best_end, term = cur.end(), found
+                nxt_word = word_at(lower, cur.end())
+                if nxt_word is None:
                     break
-                joiner = _joiner(text[words[j][1] : words[j + 1][0]])
-                node = node.get(joiner) if joiner else None
-                if node is not None:
-                    node = node.get(words[j + 1][2])
-                    j += 1
-            if best is None:
-                i += 1
+                joiner = _joiner(lower[cur.end() : nxt_word.start()])
+                nxt = node.get(joiner) if joiner else None
+                if nxt is None:
+                    break
+                nxt = nxt.get(nxt_word.group())
+                if nxt is None:
+                    break
+                node, cur = nxt, nxt_word
+            if best_end < 0 or _glued(text, m.start(), best_end):  # no term, or part of a hyphenated word
                 continue
-            last, term = best
-            start, end = words[i][0], words[last][1]
-            if _glued(text, start, end):  # part of a longer hyphenated word: not a whole word
-                i += 1
-                continue
-            yield Match(start, end, term)
-            i = last + 1
+            yield Match(m.start(), best_end, term)
+            pos = best_end
+
+
+def _fold(text: str) -> str:
+    """Lower-cased text with the same length, so positions in it are positions in ``text``."""
+    lower = text.lower()
+    if len(lower) != len(text):  # a few characters grow when lower-cased (e.g. "İ")
+        lower = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    return lower.replace("’", "'") if "’" in lower else lower

@@ -40,8 +40,8 @@ class McframeConfig(Config):
     content_dir = opt.Type(str, default="content")
     node_modules = opt.Type(str, default="node_modules")
     # Which occurrences of a glossary term link to it: the first in each section, the first on the
-    # page, or all of them.
-    glossary_links = opt.Choice(("section", "page", "all"), default="section")
+    # page, all of them, or none ("off").
+    glossary_links = opt.Choice(("section", "page", "all", "off"), default="section")
 
 
 class McframePlugin(BasePlugin[McframeConfig]):
@@ -68,8 +68,11 @@ class McframePlugin(BasePlugin[McframeConfig]):
         if SHIM_URI not in config.extra["polyfills"]:
             config.extra["polyfills"].insert(0, SHIM_URI)
         config.extra["mcframe_version"] = __version__
-        self.linker = make_linker(lib, self.config.glossary_links) if lib.terms else None
-        self.glossary = GlossaryExtension(self.linker)
+        links = self.config.glossary_links
+        self.linker = make_linker(lib, links) if lib.terms and links != "off" else None
+        # Runs after MkDocs' own link rewriting (priority 0) and is given final URLs, so MkDocs does not
+        # resolve and validate thousands of term links again: site_audit checks them after the build.
+        self.glossary = GlossaryExtension(self.linker, priority=-1)
         config.markdown_extensions.append(self.glossary)  # type: ignore[arg-type]
         config.extra_css.append(ASSETS[1])
         config.extra_javascript.append(ASSETS[0])  # type: ignore[arg-type]
@@ -80,6 +83,10 @@ class McframePlugin(BasePlugin[McframeConfig]):
         # The linker runs inside the Markdown conversion that follows; tell it which page this is.
         self.glossary.page = page.file.src_uri
         self.glossary.enabled = page.meta.get("glossary", True) is not False
+        if self.linker:
+            glossary = files.get_file_from_path(self.linker.glossary_page)
+            same = glossary is None or glossary.src_uri == page.file.src_uri
+            self.glossary.glossary_href = "" if same else get_relative_url(glossary.url, page.file.url)
         self.pages_by_uri[page.file.src_uri] = page
         return markdown
 

@@ -1,0 +1,107 @@
+"""Quality gate 2: accessible to all (WCAG 2.2 AA as far as a machine can tell).
+
+axe-core (the pinned node_modules copy, injected into each page) runs the WCAG 2.0, 2.1 and 2.2 A/AA
+rules on every page and on the open search with results showing, in a reduced-motion context. The
+keyboard: a skip link moves focus to the content, and every focusable element shows a clear focus
+ring. Reflow: usable at 320 px wide (400% zoom) and at 200% zoom without sideways scrolling.
+The same gates run over a fixture site with seeded defects, to show that they catch them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from gates import AXE_JS, AXE_TAGS, REFLOW_WIDTHS, Seeded, Survey, listing, open_search, pages_with, run_axe
+from gates import seeded, seeded_survey, site_survey  # noqa: F401  (fixtures)
+from pageprobe import Probe
+
+pytestmark = pytest.mark.browser
+
+
+def test_axe_is_the_pinned_copy_and_runs_the_wcag_rules(site_survey: Survey) -> None:
+    assert AXE_JS.is_file(), f"{AXE_JS} is missing: run scripts/test, which installs it with npm ci"
+    assert "axe v4.14.1" in AXE_JS.read_text(encoding="utf-8")[:500]
+    # The rules axe reported on (passed, failed, needs review or not applicable), across the site.
+    for rule in ("color-contrast", "link-in-text-block", "document-title", "html-has-lang", "image-alt",
+                 "label", "link-name", "target-size", "list", "aria-allowed-attr"):
+        assert rule in site_survey.axe_rules, sorted(site_survey.axe_rules)
+    assert len(site_survey.axe_rules) >= 50, sorted(site_survey.axe_rules)
+
+
+def test_no_axe_violations_on_any_page(site_survey: Survey) -> None:
+    found = site_survey.axe()
+    assert found == [], listing(found, f"axe violations ({', '.join(AXE_TAGS)})")
+
+
+def test_no_axe_violations_on_the_open_search_with_results(browser, unpacked: Path) -> None:
+    probe = Probe.open(browser, unpacked, reduced_motion="reduce")
+    try:
+        page = probe.page()
+        probe.goto(page, "framework/index.html")
+        open_search(page, "mentoring")
+        page.keyboard.press("ArrowDown")  # a focused result, with its hover/focus colours
+        assert page.locator(".md-search-result__item").count() >= 3
+        assert page.locator(".md-search-result mark").count() > 0, "no highlighted terms in the results"
+        violations, rules = run_axe(page)
+        assert "color-contrast" in rules
+        assert violations == [], "\n".join(v.describe() for v in violations)
+        assert probe.console_errors == [], probe.console_errors
+    finally:
+        probe.close()
+
+
+def test_every_page_has_a_working_skip_link(site_survey: Survey) -> None:
+    found = site_survey.skip_link()
+    assert found == [], listing(found, "skip link problems")
+
+
+def test_every_focusable_element_shows_a_clear_focus_ring(site_survey: Survey) -> None:
+    found = site_survey.focus()
+    assert found == [], listing(found, "elements without a visible keyboard focus ring")
+    assert sum(r.focus_checked for r in site_survey.pages.values()) >= 10 * len(site_survey.pages)
+
+
+@pytest.mark.parametrize("width", REFLOW_WIDTHS, ids=lambda w: f"{w}px")
+def test_content_reflows_without_sideways_scrolling(site_survey: Survey, width: int) -> None:
+    found = site_survey.reflow(width)
+    assert found == [], listing(found, f"sideways overflow at {width} px")
+    assert all(width in r.reflow for r in site_survey.pages.values())
+
+
+# The gates can fail ----------------------------------------------------------------------------------
+
+
+def _rules_by_page(survey: Survey) -> dict[str, set[str]]:
+    return {name: {v.rule for v in r.axe_violations} for name, r in survey.pages.items() if r.axe_violations}
+
+
+def test_axe_gate_catches_low_contrast_and_only_the_seeded_defects(seeded_survey: Survey) -> None:
+    assert _rules_by_page(seeded_survey) == {
+        Seeded.page("low-contrast"): {"color-contrast"},  # <p style="color:#bbb;background:#fff">
+        Seeded.page("no-title"): {"document-title"},
+        # The clean page without a11y.css: Material's links in running text are told apart by colour alone.
+        Seeded.page("no-a11y-css"): {"link-in-text-block"},
+    }, listing(seeded_survey.axe(), "axe")
+    assert "#bbbbbb" in next(f.what for f in seeded_survey.axe() if f.file == Seeded.page("low-contrast"))
+
+
+def test_skip_link_gate_catches_a_page_without_one(seeded_survey: Survey) -> None:
+    found = seeded_survey.skip_link()
+    assert pages_with(found) == {Seeded.page("no-skip-link")}, listing(found, "skip link")
+
+
+def test_focus_gate_catches_a_hidden_focus_ring(seeded_survey: Survey) -> None:
+    found = seeded_survey.focus()
+    assert Seeded.page("no-focus-ring") in pages_with(found), listing(found, "focus")
+    # Material's own thin default ring is not enough either.
+    assert Seeded.page("no-a11y-css") in pages_with(found), listing(found, "focus")
+    assert Seeded.page("clean") not in pages_with(found), listing(found, "focus")
+
+
+def test_reflow_gate_catches_a_box_too_wide(seeded_survey: Survey) -> None:
+    narrow = seeded_survey.reflow(320)
+    assert pages_with(narrow) == {Seeded.page("too-wide")}, listing(narrow, "reflow at 320 px")
+    assert "runs past the viewport" in narrow[0].what or "scrolls sideways" in narrow[0].what
+    assert seeded_survey.reflow(640) == [], listing(seeded_survey.reflow(640), "reflow at 640 px")

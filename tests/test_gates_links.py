@@ -1,0 +1,79 @@
+"""Quality gate 3: no broken links in the offline zip.
+
+``mcframe.site_audit`` over the unpacked zip (internal links and anchors resolve, nothing is fetched
+from outside), plus: no absolute local paths of any kind, every page reachable by links from
+index.html, and no server-only files (404.html, sitemaps) in the zip. No browser needed.
+The same gates run over a fixture site with seeded defects, to show that they catch them.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+from conftest import Built
+from gates import MUTATIONS, Seeded, html_pages, listing, local_path_references, pages_with, unreachable_pages
+from gates import seeded  # noqa: F401  (fixture)
+from mcframe.site_audit import broken_links, outside_references
+
+
+def test_no_broken_links_or_anchors(unpacked: Path) -> None:
+    found = broken_links(unpacked)
+    assert found == [], listing(found, "broken links")
+
+
+def test_nothing_fetched_from_outside(unpacked: Path) -> None:
+    found = outside_references(unpacked)
+    assert found == [], listing(found, "outside references")
+
+
+def test_no_absolute_local_paths(unpacked: Path) -> None:
+    found = local_path_references(unpacked)
+    assert found == [], listing(found, "absolute local paths")
+
+
+def test_every_page_is_reachable_from_the_home_page(unpacked: Path) -> None:
+    found = unreachable_pages(unpacked)
+    assert found == [], listing(found, "pages no link leads to")
+
+
+def test_zip_holds_the_site_and_nothing_for_servers_only(built: Built) -> None:
+    with zipfile.ZipFile(built.zip) as zf:
+        names = set(zf.namelist())
+    for server_only in ("404.html", "sitemap.xml", "sitemap.xml.gz"):
+        assert server_only not in names, f"{server_only} is in the zip"
+    assert not [n for n in names if n.startswith(("/", "../")) or "/../" in n], "entries outside the zip's folder"
+    site_pages = {p for p in html_pages(built.site) if p != "404.html"}
+    assert {n for n in names if n.endswith(".html")} == site_pages
+
+
+# The gates can fail ----------------------------------------------------------------------------------
+
+
+def test_link_gate_catches_a_broken_anchor_and_an_absolute_path(seeded: Seeded) -> None:
+    found = broken_links(seeded.site)
+    assert pages_with(found) == {Seeded.page("broken-anchor"), Seeded.page("absolute-path")}, listing(found, "links")
+    whats = {f.file: f.what for f in found}
+    assert "missing anchor #nope in about.html" in whats[Seeded.page("broken-anchor")]
+    assert "absolute local path /about.html" in whats[Seeded.page("absolute-path")]
+
+
+def test_local_path_gate_catches_a_file_url(seeded: Seeded) -> None:
+    found = local_path_references(seeded.site)
+    assert [(f.file, f.what) for f in found] == [
+        (Seeded.page("absolute-path"), "absolute local path /about.html"),
+        (Seeded.page("absolute-path"), "absolute local path file:///tmp/about.html"),
+    ], listing(found, "absolute local paths")
+
+
+def test_outside_gate_catches_an_outside_script(seeded: Seeded) -> None:
+    found = outside_references(seeded.site)
+    assert [(f.file, f.what) for f in found] == [
+        (Seeded.page("external-script"), "fetches https://example.org/x.js")
+    ], listing(found, "outside references")
+
+
+def test_reachability_gate_catches_pages_nothing_links_to(seeded: Seeded) -> None:
+    assert unreachable_pages(seeded.site) == []
+    found = unreachable_pages(seeded.mutated)  # the mutated copies are linked from nowhere
+    assert pages_with(found) == {Seeded.page(name) for name in MUTATIONS}, listing(found, "unreachable")
