@@ -37,6 +37,12 @@ COLLECTIONS: tuple[Collection, ...] = (
     Collection("forms", "vocabularies/forms.yaml", m.Form, "forms"),
     Collection("phases", "vocabularies/phases.yaml", m.Phase, "phases"),
     Collection("terms", "glossary/*.yaml", m.Term, None, required=False),
+    Collection("case_studies", "case_studies/*.yaml", m.CaseStudy, None, required=False),
+    Collection("practice_sites", "practice_sites.yaml", m.PracticeSite, "sites", required=False),
+    Collection("evidence", "evidence/*.yaml", m.EvidenceDigest, None, required=False),
+    Collection("agencies", "policy_grid.yaml", m.Agency, "agencies", required=False),
+    Collection("programmes", "policy_grid.yaml", m.Programme, "programmes", required=False),
+    Collection("resources", "resources.yaml", m.Resource, "resources", required=False),
 )
 
 E = TypeVar("E", bound=m.Element)
@@ -64,6 +70,12 @@ class Library:
     forms: list[m.Form] = field(default_factory=list)
     phases: list[m.Phase] = field(default_factory=list)
     terms: list[m.Term] = field(default_factory=list)
+    case_studies: list[m.CaseStudy] = field(default_factory=list)
+    practice_sites: list[m.PracticeSite] = field(default_factory=list)
+    evidence: list[m.EvidenceDigest] = field(default_factory=list)
+    agencies: list[m.Agency] = field(default_factory=list)
+    programmes: list[m.Programme] = field(default_factory=list)
+    resources: list[m.Resource] = field(default_factory=list)
     intros: dict[str, str] = field(default_factory=dict)  # collection name -> intro Markdown
     origins: dict[tuple[str, str], Origin] = field(default_factory=dict)  # (kind, id) -> origin
 
@@ -99,6 +111,7 @@ def load_library(root: Path, shown_root: Path | None = None) -> tuple[Library, l
     claimed: set[Path] = set()
     invalid: set[tuple[str, str]] = set()
     unreadable: set[str] = set()  # kinds with a file we could not parse: their IDs are unknowable
+    parsed: dict[Path, tuple[YamlDoc | None, list[Problem]]] = {}  # a file read by two collections is parsed once
 
     for coll in COLLECTIONS:
         files = _files(root, coll.pattern)
@@ -106,8 +119,10 @@ def load_library(root: Path, shown_root: Path | None = None) -> tuple[Library, l
             problems.append(Problem(_shown(root / coll.pattern, shown_root), 1, 1, "required content file is missing"))
         for file in files:
             claimed.add(file)
-            doc, found = load_yaml(file, _shown(file, shown_root))
-            problems.extend(found)
+            if file not in parsed:
+                parsed[file] = load_yaml(file, _shown(file, shown_root))
+                problems.extend(parsed[file][1])
+            doc = parsed[file][0]
             if doc is None:
                 unreadable.add(coll.model.kind)
                 continue
@@ -184,13 +199,14 @@ def _element_paths(doc: YamlDoc, coll: Collection, lib: Library, problems: list[
     if not isinstance(doc.data, dict):
         problems.append(doc.problem((), f"the file should be a mapping with a '{coll.list_key}' list"))
         return []
-    allowed = {coll.list_key, "intro"}
-    for key in doc.data:
+    allowed = {c.list_key for c in COLLECTIONS if c.pattern == coll.pattern} | {"intro"}
+    first_reader = coll.list_key == min(c.list_key or "" for c in COLLECTIONS if c.pattern == coll.pattern)
+    for key in doc.data if first_reader else ():  # shape problems are reported once per file
         if key not in allowed:
             problems.append(doc.problem((key,), f"unknown field '{key}'{did_you_mean(str(key), allowed)}", key=True))
     if isinstance(doc.data.get("intro"), str):
         lib.intros[coll.name] = doc.data["intro"]
-    elif "intro" in doc.data:
+    elif "intro" in doc.data and coll.list_key == min(c.list_key or "" for c in COLLECTIONS if c.pattern == coll.pattern):
         problems.append(doc.problem(("intro",), "'intro' should be text"))
     items: Any = doc.data.get(coll.list_key)
     if items is None:

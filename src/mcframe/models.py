@@ -172,3 +172,189 @@ class Term(Element):
     explanation: Markdown | None = None
     related: list[TermRef] = []
     sources: Sources
+
+
+# --- Shared by case studies and evidence -----------------------------------------------------
+
+FormRef = Annotated[str, Ref("form")]
+PurposeRef = Annotated[str, Ref("purpose")]
+CareerStageRef = Annotated[str, Ref("career_stage")]
+PhaseRef = Annotated[str, Ref("phase")]
+PrincipleRef = Annotated[str, Ref("principle")]
+SkillRef = Annotated[str, Ref("skill")]
+CaseStudyRef = Annotated[str, Ref("case_study")]
+AgencyRef = Annotated[str, Ref("agency")]
+
+
+class Figure(Model):
+    """A number exactly as the source gives it, with where it stands in the source."""
+
+    label: Text
+    value: float | int
+    unit: Text | None = None  # "%", "principals", "points"
+    where: Text  # "Table 1", "p. 7", "section 3"
+
+
+class Series(Model):
+    name: Text
+    values: Annotated[list[float | int], Field(min_length=1)]
+
+
+class Chart(Model):
+    """Figures over time or across groups, drawn at build time as an accessible SVG with its table."""
+
+    id: Slug
+    title: Text
+    description: Text  # what the chart shows, for screen readers and as its caption
+    type: Literal["bar", "line"] = "bar"
+    categories: Annotated[list[Text], Field(min_length=1)]  # x axis: sessions, groups
+    series: Annotated[list[Series], Field(min_length=1)]
+    unit: Text | None = None
+    where: Text  # where in the source the numbers come from
+
+
+# --- Case studies and the practice directory ---------------------------------------------------
+
+
+class Setting(Model):
+    name: Text
+    type: Text  # "Middle school", "Multi-academy trust", "National ministry programme"
+    phases: list[PhaseRef] = []
+    area: Text | None = None  # town or area
+    region: Text | None = None
+    country: Text
+
+
+class Obstacle(Model):
+    obstacle: Text
+    response: Text | None = None  # how it was met, when the source says
+
+
+class Outcome(Model):
+    text: Markdown
+    figures: list[Figure] = []
+
+
+class CaseStudy(Element):
+    kind = "case_study"
+    id: Annotated[str, Field(pattern=r"^CS[0-9]{2,}$")]
+    title: Text
+    label: Text  # short practice label: "Emerging practice: peer coaching"
+    setting: Setting
+    period: Text | None = None
+    illustrates: Markdown  # what this case helps illustrate
+    stage: Literal["emerging", "developing", "embedded"]
+    forms: Annotated[list[FormRef], Field(min_length=1)]
+    purposes: list[PurposeRef] = []
+    career_stages: list[CareerStageRef] = []
+    participants: list[Text] = []  # who
+    activities: list[Text] = []  # what
+    locations: list[Text] = []  # where
+    concepts: list[ConceptRef] = []
+    principles: list[PrincipleRef] = []
+    skills: list[SkillRef] = []
+    story: Markdown
+    processes: list[Text] = []  # processes and protocols used
+    obstacles: list[Obstacle] = []
+    outcomes: list[Outcome] = []
+    charts: list[Chart] = []
+    questions: Annotated[list[Text], Field(min_length=1)]  # for the reader's own setting
+    related: list[CaseStudyRef] = []
+    sources: Sources
+    provenance: Markdown  # how the evidence was gathered, and when
+
+
+class PracticeSite(Element):
+    kind = "practice_site"
+    id: Annotated[str, Field(pattern=r"^PS[0-9]{2,}$")]
+    name: Text
+    type: Literal["school", "network", "local-authority", "university", "programme", "trust", "ministry"]
+    area: Text | None = None
+    region: Text | None = None
+    country: Text
+    latitude: Annotated[float, Field(ge=-90, le=90)]
+    longitude: Annotated[float, Field(ge=-180, le=180)]
+    focus: Markdown
+    case_studies: list[CaseStudyRef] = []
+    sources: Sources
+
+
+# --- Evidence, policy and resources ------------------------------------------------------------
+
+
+class Finding(Model):
+    text: Markdown
+    where: Text | None = None  # where in the source: "Table 1", "chapter 4"
+    figures: list[Figure] = []
+
+
+class EvidenceDigest(Element):
+    kind = "evidence"
+    id: Annotated[str, Field(pattern=r"^EV[0-9]{2,}$")]
+    source: SourceRef  # the full citation lives in sources.yaml
+    summary: Markdown
+    findings: Annotated[list[Finding], Field(min_length=1)]
+    processes: list[Text] = []  # processes and skills the source describes
+    implications: list[Text] = []
+    limitations: Annotated[list[Text], Field(min_length=1)]  # what this does not tell you
+    concepts: list[ConceptRef] = []
+    principles: list[PrincipleRef] = []
+    skills: list[SkillRef] = []
+    case_studies: list[CaseStudyRef] = []
+    charts: list[Chart] = []
+
+
+class Agency(Element):
+    kind = "agency"
+    id: Annotated[str, Field(pattern=r"^[A-Z]{2,6}$")]  # DfES, TTA ... upper-cased: DFES
+    name: Text
+    abbreviation: Text
+    description: Markdown
+    sources: Sources
+
+
+class Link(Model):
+    title: Text
+    url: Url
+
+
+class Review(Model):
+    status: Literal["draft", "checked"]
+    date: datetime.date
+    note: Text | None = None
+
+
+NOT_MAPPED = "not yet mapped"
+
+
+class Programme(Element):
+    """One row of the policy grid. A cell left empty (null) is shown as "not yet mapped"."""
+
+    kind = "programme"
+    id: Annotated[str, Field(pattern=r"^PG[0-9]{2,}$")]
+    agency: AgencyRef
+    name: Text
+    description: Markdown | None = None
+    why: list[PurposeRef] | None = None
+    who: Text | None = None
+    what: Text | None = None
+    when: list[CareerStageRef] | None = None
+    forms: list[FormRef] | None = None
+    requirement: Literal["required", "suggested", "not yet mapped"] = "not yet mapped"
+    links: list[Link] = []
+    sources: Sources
+    review: Review
+
+
+class Resource(Element):
+    """An entry of the annotated index of websites."""
+
+    kind = "resource"
+    id: Annotated[str, Field(pattern=r"^R[0-9]{2,}$")]
+    title: Text
+    organisation: Text | None = None
+    url: Url
+    annotation: Text  # one line: what a reader finds there
+    checked: datetime.date  # when the link was last checked
+    status: Literal["live", "archived", "unverified"] = "unverified"
+    sources: Sources
