@@ -153,7 +153,26 @@ def load_library(root: Path, shown_root: Path | None = None) -> tuple[Library, l
 
     problems.extend(_check_references(lib, placed, invalid, unreadable))
     problems.extend(_check_glossary_forms(lib, placed))
+    problems.extend(_check_unique_places(lib, placed))
     return lib, problems
+
+
+def _check_unique_places(lib: Library, placed: dict[tuple[str, str], tuple[YamlDoc, DataPath]]) -> list[Problem]:
+    """Two directory entries with the same name in the same place are one entry written twice."""
+    seen: dict[tuple[str, str, str], tuple[YamlDoc, DataPath]] = {}
+    problems = []
+    for site in lib.practice_sites:
+        key = (site.name.casefold(), (site.area or "").casefold(), site.country.casefold())
+        doc, at = placed[("practice_site", site.id)]
+        if key in seen:
+            first_doc, first_at = seen[key]
+            where = ", ".join(x for x in (site.area, site.country) if x)
+            problems.append(
+                doc.problem(at, f"'{site.name}' in {where} is listed twice (first at {first_doc.path}:{first_doc.mark(first_at).line})")
+            )
+        else:
+            seen[key] = (doc, at)
+    return problems
 
 
 def _check_glossary_forms(lib: Library, placed: dict[tuple[str, str], tuple[YamlDoc, DataPath]]) -> list[Problem]:

@@ -20,6 +20,18 @@ _LIST_PAGES: dict[str, str | None] = {
     "phase": "framework/phases.md",
     "source": "sources.md",
     "term": "glossary.md",
+    "case_study": None,
+    "practice_site": "practice/directory.md",
+    "evidence": None,
+    "agency": "policy/grid.md",
+    "programme": "policy/grid.md",
+    "resource": "evidence/websites.md",
+}
+
+_OWN_PAGES = {
+    "concept": "framework/concepts/{id}.md",
+    "case_study": "case-studies/{id}.md",
+    "evidence": "evidence/{id}.md",
 }
 
 
@@ -27,9 +39,7 @@ def page_of(kind: str, id: str) -> str:
     listed = _LIST_PAGES[kind]
     if listed is not None:
         return listed
-    if kind == "concept":
-        return f"framework/concepts/{id.lower()}.md"
-    raise KeyError(kind)
+    return _OWN_PAGES[kind].format(id=id.lower())
 
 
 def anchor_of(id: str) -> str:

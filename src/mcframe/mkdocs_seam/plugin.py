@@ -33,7 +33,7 @@ PACKAGE_DIR = Path(__file__).resolve().parent.parent
 SHIM_URI = "assets/vendor/iframe-worker/shim.js"
 
 
-ASSETS = ("assets/mcframe/glossary.js", "assets/mcframe/glossary.css")
+ASSETS = ("assets/mcframe/glossary.js", "assets/mcframe/mcframe.css", "assets/mcframe/filters.js")
 
 
 class McframeConfig(Config):
@@ -60,7 +60,8 @@ class McframePlugin(BasePlugin[McframeConfig]):
         if errors(problems):
             raise ContentErrorForMkDocs(problems)
         self.library = lib
-        self.pages, nav = render_site(lib, __version__)
+        boundaries = project / self.config.node_modules / "world-atlas" / "countries-50m.json"
+        self.pages, nav, self.downloads = render_site(lib, __version__, boundaries)
         # Hand-written pages in docs/ keep their place after the generated ones.
         config.nav = [_nav_entry(item) for item in nav] + list(config.nav or [])
         # Material's offline plugin would add the shim from a CDN unless one is listed already.
@@ -75,7 +76,7 @@ class McframePlugin(BasePlugin[McframeConfig]):
         self.glossary = GlossaryExtension(self.linker, priority=-1)
         config.markdown_extensions.append(self.glossary)  # type: ignore[arg-type]
         config.extra_css.append(ASSETS[1])
-        config.extra_javascript.append(ASSETS[0])  # type: ignore[arg-type]
+        config.extra_javascript.extend([ASSETS[0], ASSETS[2]])  # type: ignore[list-item]
         self.pages_by_uri: dict[str, MkDocsPage] = {}
         return config
 
@@ -118,6 +119,8 @@ class McframePlugin(BasePlugin[McframeConfig]):
         if not self.shim.is_file():
             raise PluginError(f"{self.shim} is missing: run scripts/build, which installs front-end assets with npm ci")
         files.append(File.generated(config, SHIM_URI, abs_src_path=str(self.shim)))
+        for download in self.downloads:
+            files.append(File.generated(config, download.path, content=download.content))
         for uri in ASSETS:
             files.append(File.generated(config, uri, abs_src_path=str(PACKAGE_DIR / uri.replace("assets/mcframe/", "assets/"))))
         return files

@@ -1,0 +1,121 @@
+"""The policy grid as a spreadsheet (xlsx) and as CSV, generated at build time from the YAML.
+
+Both are deterministic, so the offline zip stays byte-identical across builds of the same content.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import io
+import zipfile
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font
+from openpyxl.utils import get_column_letter
+
+from .library import Library
+from .models import NOT_MAPPED, Programme
+
+COLUMNS = (
+    ("ID", 8),
+    ("Agency", 10),
+    ("Programme", 34),
+    ("Why (purpose)", 30),
+    ("Who (participants)", 30),
+    ("What (activity)", 40),
+    ("When (career stage)", 30),
+    ("Forms of practice", 26),
+    ("Mentoring or coaching", 16),
+    ("Description", 50),
+    ("Sources", 40),
+    ("Links", 40),
+    ("Review status", 12),
+    ("Reviewed on", 12),
+)
+FIXED_TIME = datetime.datetime(2005, 1, 1)  # workbook metadata must not carry the build time
+
+
+def _labels(lib: Library, kind: str, ids: list[str] | None) -> str:
+    if ids is None:
+        return NOT_MAPPED
+    return "; ".join(getattr(lib.get(kind, i), "label", i) for i in ids)
+
+
+def programme_row(lib: Library, p: Programme) -> list[str]:
+    agency = lib.get("agency", p.agency)
+    return [
+        p.id,
+        getattr(agency, "abbreviation", p.agency),
+        p.name,
+        _labels(lib, "purpose", p.why),
+        p.who or NOT_MAPPED,
+        p.what or NOT_MAPPED,
+        _labels(lib, "career_stage", p.when),
+        _labels(lib, "form", p.forms),
+        p.requirement,
+        " ".join((p.description or "").split()),
+        "; ".join(getattr(lib.get("source", s), "title", s) for s in p.sources),
+        "; ".join(link.url for link in p.links),
+        p.review.status,
+        p.review.date.isoformat(),
+    ]
+
+
+def grid_rows(lib: Library) -> list[list[str]]:
+    return [programme_row(lib, p) for p in lib.programmes]
+
+
+def policy_grid_csv(lib: Library) -> bytes:
+    """RFC 4180: CRLF line ends, quotes where needed, UTF-8 (with a BOM so spreadsheets read it as such)."""
+    out = io.StringIO(newline="")
+    writer = csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
+    writer.writerow([name for name, _ in COLUMNS])
+    writer.writerows(grid_rows(lib))
+    return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+def _sheet(wb: Workbook, title: str, rows: list[list[str]], first: bool) -> None:
+    ws = wb.active if first else wb.create_sheet()
+    ws.title = title[:31]
+    ws.append([name for name, _ in COLUMNS])
+    for row in rows:
+        ws.append(row)
+    for i, (_, width) in enumerate(COLUMNS, start=1):
+        ws.column_dimensions[get_column_letter(i)].width = width
+    for cell in ws[1]:
+        cell.font = Font(bold=True)
+    wrap = Alignment(wrap_text=True, vertical="top")
+    for row in ws.iter_rows(min_row=2):
+        for cell in row:
+            cell.alignment = wrap
+    ws.freeze_panes = "A2"
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(COLUMNS))}{max(len(rows) + 1, 1)}"
+
+
+def policy_grid_xlsx(lib: Library) -> bytes:
+    """An overview sheet and a sheet per agency; frozen header, autofilter, wrapped text, no formulas."""
+    wb = Workbook()
+    rows = grid_rows(lib)
+    _sheet(wb, "Overview", rows, first=True)
+    for agency in lib.agencies:
+        _sheet(wb, agency.abbreviation, [r for r, p in zip(rows, lib.programmes) if p.agency == agency.id], first=False)
+    wb.properties.creator = "mcframe"
+    wb.properties.created = FIXED_TIME
+    wb.properties.modified = FIXED_TIME
+    raw = io.BytesIO()
+    wb.save(raw)
+    return _repack(raw.getvalue())
+
+
+def _repack(data: bytes) -> bytes:
+    """openpyxl stamps each zip entry with the current time; rewrite them with a fixed one."""
+    src = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            fixed = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.external_attr = 0o644 << 16
+            dst.writestr(fixed, src.read(info.filename))
+    return out.getvalue()

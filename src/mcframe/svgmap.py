@@ -1,0 +1,173 @@
+"""An offline map of practice, drawn at build time as SVG from Natural Earth boundaries.
+
+The boundaries come from the pinned npm package ``world-atlas`` (TopoJSON of Natural Earth, public
+domain; package ISC). No tiles, no network. Each country with sites gets a panel of its own, so
+close sites stay apart and distant countries need no world-sized canvas.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from markupsafe import escape
+
+Ring = list[tuple[float, float]]  # (lon, lat)
+CREDIT = "Boundaries: Natural Earth (public domain), via the world-atlas package (ISC licence)."
+
+
+@dataclass(frozen=True)
+class Marker:
+    id: str
+    label: str
+    href: str
+    lon: float
+    lat: float
+
+
+@lru_cache(maxsize=4)
+def load_countries(path: Path) -> dict[str, list[Ring]]:
+    """Country name -> outer and inner rings, decoded from a TopoJSON file."""
+    topo = json.loads(path.read_text(encoding="utf-8"))
+    (sx, sy), (tx, ty) = topo["transform"]["scale"], topo["transform"]["translate"]
+    arcs: list[Ring] = []
+    for arc in topo["arcs"]:
+        x = y = 0
+        ring: Ring = []
+        for dx, dy in arc:  # quantised and delta-encoded
+            x += dx
+            y += dy
+            ring.append((x * sx + tx, y * sy + ty))
+        arcs.append(ring)
+
+    def arc_points(index: int) -> Ring:
+        return arcs[index] if index >= 0 else list(reversed(arcs[~index]))
+
+    def ring_of(indices: Sequence[int]) -> Ring:
+        out: Ring = []
+        for i in indices:
+            pts = arc_points(i)
+            out.extend(pts[1:] if out else pts)
+        return out
+
+    countries: dict[str, list[Ring]] = {}
+    for geo in topo["objects"]["countries"]["geometries"]:
+        name = geo.get("properties", {}).get("name", "")
+        if geo["type"] == "Polygon":
+            polys = [geo["arcs"]]
+        elif geo["type"] == "MultiPolygon":
+            polys = geo["arcs"]
+        else:
+            continue
+        countries[name] = [ring_of(ring) for poly in polys for ring in poly]
+    return countries
+
+
+@dataclass(frozen=True)
+class _Frame:
+    west: float
+    south: float
+    east: float
+    north: float
+    width: float
+    height: float
+
+    @property
+    def kx(self) -> float:
+        return math.cos(math.radians((self.south + self.north) / 2))
+
+    def xy(self, lon: float, lat: float) -> tuple[float, float]:
+        x = (lon - self.west) / (self.east - self.west) * self.width
+        y = (self.north - lat) / (self.north - self.south) * self.height
+        return round(x, 1), round(y, 1)
+
+
+def _frame(markers: Sequence[Marker], width: float, extent: Ring = (), min_span: float = 6.0) -> _Frame:
+    """A frame around the markers, or around ``extent`` (a country's outline) when it is given."""
+    lons = [p[0] for p in extent] or [m.lon for m in markers]
+    lats = [p[1] for p in extent] or [m.lat for m in markers]
+    cx, cy = (min(lons) + max(lons)) / 2, (min(lats) + max(lats)) / 2
+    half_lat = max((max(lats) - min(lats)) / 2 + 1.2, min_span / 2)
+    kx = math.cos(math.radians(cy))
+    half_lon = max((max(lons) - min(lons)) / 2 + 1.2 / kx, half_lat / kx * 0.9)
+    west, east, south, north = cx - half_lon, cx + half_lon, cy - half_lat, cy + half_lat
+    height = width * (north - south) / ((east - west) * kx)
+    return _Frame(west, south, east, north, width, height)
+
+
+def _path(ring: Ring, frame: _Frame) -> str:
+    pts = [frame.xy(lon, lat) for lon, lat in ring]
+    out = [f"M{pts[0][0]} {pts[0][1]}"]
+    last = pts[0]
+    for p in pts[1:]:
+        if p != last:
+            out.append(f"L{p[0]} {p[1]}")
+            last = p
+    return "".join(out) + "Z"
+
+
+def _visible(ring: Ring, frame: _Frame) -> bool:
+    lons = [p[0] for p in ring]
+    lats = [p[1] for p in ring]
+    return max(lons) >= frame.west and min(lons) <= frame.east and max(lats) >= frame.south and min(lats) <= frame.north
+
+
+def panel_svg(
+    title: str,
+    description: str,
+    markers: Sequence[Marker],
+    countries: dict[str, list[Ring]],
+    *,
+    id: str,
+    country_name: str = "",
+    width: float = 420,
+) -> str:
+    """One country's panel: land outlines, then one linked marker per site, with title and description."""
+    # A lone site is shown within its whole country; several are framed together.
+    extent = [p for ring in countries.get(country_name, []) for p in ring] if len(markers) == 1 else []
+    frame = _frame(markers, width, extent)
+    land = "".join(
+        f'<path d="{_path(ring, frame)}"/>' for rings in countries.values() for ring in rings if _visible(ring, frame)
+    )
+    pins = []
+    for m in markers:
+        x, y = frame.xy(m.lon, m.lat)
+        label = escape(m.label)
+        pins.append(
+            f'<a href="{escape(m.href)}" class="mcf-map__marker" aria-label="{label}">'
+            f"<title>{label}</title>"
+            f'<circle cx="{x}" cy="{y}" r="7"/><circle cx="{x}" cy="{y}" r="2.5" class="mcf-map__dot"/></a>'
+        )
+    w, h = round(frame.width), round(frame.height)
+    return (
+        f'<svg class="mcf-map" id="{escape(id)}" viewBox="0 0 {w} {h}" width="{w}" height="{h}" role="group" '
+        f'aria-labelledby="{escape(id)}-title {escape(id)}-desc" xmlns="http://www.w3.org/2000/svg">'
+        f'<title id="{escape(id)}-title">{escape(title)}</title><desc id="{escape(id)}-desc">{escape(description)}</desc>'
+        f'<rect class="mcf-map__sea" width="{w}" height="{h}"/>'
+        f'<g class="mcf-map__land" aria-hidden="true">{land}</g>'
+        f'<g class="mcf-map__markers">{"".join(pins)}</g></svg>'
+    )
+
+
+def map_panels(groups: Iterable[tuple[str, Sequence[Marker]]], boundaries: Path) -> list[str]:
+    """One SVG panel per (country, markers) group."""
+    countries = load_countries(boundaries)
+    panels = []
+    for country, markers in groups:
+        n = len(markers)
+        slug = "".join(c if c.isalnum() else "-" for c in country.lower())
+        panels.append(
+            panel_svg(
+                f"Map of practice: {country}",
+                f"{n} site{'s' if n != 1 else ''} in {country}, each a link to its entry in the directory below.",
+                markers,
+                countries,
+                id=f"map-{slug}",
+                country_name=country,
+            )
+        )
+    return panels

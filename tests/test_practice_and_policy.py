@@ -1,0 +1,264 @@
+"""Case studies, the practice directory and map, the policy grid and its exports, evidence digests and
+charts: checked against the YAML they come from."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from conftest import ROOT, Built
+from mcframe.exports import COLUMNS, grid_rows
+from mcframe.library import Library, load_library
+from mcframe.models import NOT_MAPPED
+from pageprobe import Probe
+from test_validation import minimal_content
+
+AGENCY_PROGRAMMES = {
+    "DFES": 9,
+    "TTA": 5,
+    "GTC": 3,
+    "NCSL": 5,
+}
+SITES_2004 = [
+    "Blaise Primary School",
+    "Hayes Park Primary School",
+    "Oakdale Middle School",
+    "Ravenswood School",
+    "Newhall Green High School",
+    "Sweyne Park High School",
+]
+
+
+@pytest.fixture(scope="module")
+def lib() -> Library:
+    library, problems = load_library(ROOT / "content")
+    assert not [p for p in problems if p.severity == "error"]
+    return library
+
+
+# --- Case studies ------------------------------------------------------------------------------
+
+
+def test_four_sourced_case_studies(lib: Library, built: Built) -> None:
+    assert [c.id for c in lib.case_studies] == ["CS01", "CS02", "CS03", "CS04"]
+    index = (built.site / "case-studies/index.html").read_text()
+    for cs in lib.case_studies:
+        assert cs.sources and cs.questions and cs.provenance
+        page = (built.site / f"case-studies/{cs.id.lower()}.html").read_text()
+        assert "Questions for your own setting" in page and "How this case study was compiled" in page
+        assert f'href="{cs.id.lower()}.html"' in index
+
+
+def test_case_studies_linked_from_every_element_they_illustrate(lib: Library, built: Built) -> None:
+    pages = {
+        "principle": "framework/principles.html",
+        "career_stage": "framework/career-stages.html",
+        "purpose": "framework/purposes.html",
+        "form": "framework/forms.html",
+    }
+    for cs in lib.case_studies:
+        href = f"case-studies/{cs.id.lower()}.html"
+        for concept in cs.concepts:
+            page = (built.site / f"framework/concepts/{concept.lower()}.html").read_text()
+            assert f'href="../../{href}"' in page, (cs.id, concept)
+        for kind, ids in (("principle", cs.principles), ("career_stage", cs.career_stages), ("purpose", cs.purposes), ("form", cs.forms)):
+            html = (built.site / pages[kind]).read_text()
+            for id in ids:
+                section = html[html.index(f'id="{id.lower()}"') :]
+                section = section[: section.find("<h2", 10)] if "<h2" in section[10:] else section
+                assert f'href="../{href}"' in section, (cs.id, kind, id)
+
+
+def test_peru_figures_equal_the_source(lib: Library) -> None:
+    peru = next(c for c in lib.case_studies if c.id == "CS04")
+    figures = [f for o in peru.outcomes for f in o.figures]
+    text = (Path(__file__).resolve().parents[2] / "shared/seeds/000_ff40d14fe23a9a5d.txt")
+    seed = text.read_text(encoding="utf-8") if text.exists() else None
+    assert any(f.value == 593 for f in figures) or "593" in peru.story, "the 593 principals of 2020"
+    if seed:
+        assert "593" in seed
+        for f in figures:
+            shown = f"{f.value:g}"
+            assert shown in seed or shown.replace(".", ",") in seed, f"{f.label}: {shown} is not in the seed"
+
+
+def test_unknown_career_stage_in_a_case_study_fails_with_its_line(tmp_path: Path) -> None:
+    content = minimal_content(tmp_path / "content")
+    (content / "case_studies").mkdir()
+    (content / "case_studies/x.yaml").write_text(
+        "id: CS01\ntitle: T\nlabel: L\nsetting:\n  name: S\n  type: School\n  country: England\n"
+        "illustrates: I\nstage: emerging\nforms: [FO-ONE]\ncareer_stages: [ST-ONE, ST-NQTT]\n"
+        "principles: [P9]\nstory: S\nquestions: [Q]\nsources: [seed]\nprovenance: P\n"
+    )
+    _, problems = load_library(content, shown_root=tmp_path)
+    assert [str(p) for p in problems] == [
+        "content/case_studies/x.yaml:11:25: unknown career stage 'ST-NQTT' (did you mean 'ST-ONE'?)",
+        "content/case_studies/x.yaml:12:14: unknown principle 'P9' (did you mean 'P1'?)",
+    ]
+
+
+# --- Directory and map -------------------------------------------------------------------------
+
+
+def test_all_six_2004_sites_in_the_directory(lib: Library) -> None:
+    names = [s.name for s in lib.practice_sites]
+    for name in SITES_2004:
+        assert name in names, name
+
+
+def test_map_has_one_linked_marker_per_site(lib: Library, built: Built) -> None:
+    html = (built.site / "practice/directory.html").read_text()
+    markers = re.findall(r'<a href="#(ps\d+)" class="mcf-map__marker"', html)
+    assert sorted(markers) == sorted(s.id.lower() for s in lib.practice_sites)
+    for id in markers:
+        assert f'id="{id}"' in html
+    assert "Natural Earth" in html and "<title id=" in html and "<desc id=" in html
+
+
+def test_duplicate_site_name_and_place_is_an_error(tmp_path: Path) -> None:
+    content = minimal_content(tmp_path / "content")
+    site = "  - id: {id}\n    name: A School\n    type: school\n    area: Poole\n    country: England\n    latitude: 50.7\n    longitude: -1.9\n    focus: F\n    sources: [seed]\n"
+    (content / "practice_sites.yaml").write_text("sites:\n" + site.format(id="PS01") + site.format(id="PS02"))
+    _, problems = load_library(content, shown_root=tmp_path)
+    assert [str(p) for p in problems] == [
+        "content/practice_sites.yaml:11:5: 'A School' in Poole, England is listed twice (first at content/practice_sites.yaml:2)"
+    ]
+
+
+# --- Policy grid -------------------------------------------------------------------------------
+
+
+def test_all_22_programmes_under_their_agencies(lib: Library) -> None:
+    assert len(lib.programmes) == 22
+    counts = {a: sum(1 for p in lib.programmes if p.agency == a) for a in AGENCY_PROGRAMMES}
+    assert counts == AGENCY_PROGRAMMES
+
+
+def test_csv_export_equals_the_yaml(lib: Library, built: Built) -> None:
+    data = (built.site / "policy/policy_grid.csv").read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf") and b"\r\n" in data
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
+    assert rows[0] == [name for name, _ in COLUMNS]
+    assert rows[1:] == grid_rows(lib)
+    assert [r[0] for r in rows[1:]] == [p.id for p in lib.programmes]
+
+
+def test_xlsx_export_equals_the_yaml(lib: Library, built: Built) -> None:
+    wb = openpyxl.load_workbook(built.site / "policy/policy_grid.xlsx")
+    assert wb.sheetnames == ["Overview", *[a.abbreviation for a in lib.agencies]]
+    overview = wb["Overview"]
+    assert overview.freeze_panes == "A2" and overview.auto_filter.ref
+    values = [[c if c is not None else "" for c in row] for row in overview.iter_rows(values_only=True)]
+    assert values[0] == [name for name, _ in COLUMNS]
+    assert values[1:] == grid_rows(lib)
+    for agency in lib.agencies:
+        sheet_ids = [r[0] for r in wb[agency.abbreviation].iter_rows(min_row=2, values_only=True)]
+        assert sheet_ids == [p.id for p in lib.programmes if p.agency == agency.id]
+    for ws in wb.worksheets:
+        for row in ws.iter_rows():
+            for cell in row:
+                assert not (isinstance(cell.value, str) and cell.value.startswith("=")), "no formulas"
+
+
+def test_unmapped_cells_say_so(lib: Library, built: Built) -> None:
+    html = (built.site / "policy/grid.html").read_text()
+    unmapped = sum(1 for p in lib.programmes for cell in (p.why, p.who, p.what, p.when, p.forms) if cell is None)
+    assert html.count(f'<em class="mcf-unmapped">{NOT_MAPPED}</em>') == unmapped
+
+
+def test_programme_naming_unknown_career_stage_fails_with_its_line(tmp_path: Path) -> None:
+    content = minimal_content(tmp_path / "content")
+    (content / "policy_grid.yaml").write_text(
+        "agencies:\n  - id: TTA\n    name: Teacher Training Agency\n    abbreviation: TTA\n    description: D\n    sources: [seed]\n"
+        "programmes:\n  - id: PG01\n    agency: TTA\n    name: Induction\n    when: [ST-NQT]\n    sources: [seed]\n"
+        "    review: {status: draft, date: 2026-11-23}\n"
+    )
+    _, problems = load_library(content, shown_root=tmp_path)
+    assert [str(p) for p in problems] == ["content/policy_grid.yaml:11:12: unknown career stage 'ST-NQT' (did you mean 'ST-ONE'?)"]
+
+
+# --- Evidence and charts -----------------------------------------------------------------------
+
+
+def test_at_least_seven_digests_with_full_citations(lib: Library, built: Built) -> None:
+    assert len(lib.evidence) >= 7
+    for ev in lib.evidence:
+        src = lib.get("source", ev.source)
+        assert src.title and (src.authors or src.organisation or src.type == "blog-post")  # type: ignore[attr-defined]
+        assert ev.limitations
+        page = (built.site / f"evidence/{ev.id.lower()}.html").read_text()
+        assert "What this does not tell you" in page
+
+
+def test_chart_numbers_equal_the_yaml(lib: Library, built: Built) -> None:
+    charts = [(ev.id, ch) for ev in lib.evidence for ch in ev.charts] + [(c.id, ch) for c in lib.case_studies for ch in c.charts]
+    assert charts, "the Peru programme's indicators should be charted"
+    for owner, chart in charts:
+        page = "evidence" if owner.startswith("EV") else "case-studies"
+        html = (built.site / f"{page}/{owner.lower()}.html").read_text()
+        dom_id = f"chart-{owner.lower()}-{chart.id}"
+        figure = html[html.index(f'id="{dom_id}"') :]
+        figure = figure[: figure.index("</figure>")]
+        assert f'<title id="{dom_id}-title">' in figure and f'<desc id="{dom_id}-desc">' in figure
+        table = figure[figure.index("<table") :]
+        cells = re.findall(r"<td>([^<]*)</td>", table)
+        expected = [f"{float(s.values[i]):g}" for i in range(len(chart.categories)) for s in chart.series]
+        assert cells == expected, (owner, chart.id)
+        labels = re.findall(r'class="mcf-chart__value"[^>]*>([^<]+)<', figure)
+        assert sorted(labels) == sorted(f"{float(v):g}" for s in chart.series for v in s.values)
+
+
+# --- In the browser ----------------------------------------------------------------------------
+
+
+@pytest.mark.browser
+def test_case_study_filters_offline(browser, unpacked: Path, lib: Library) -> None:
+    probe = Probe.open(browser, unpacked)
+    page = probe.page()
+    probe.goto(page, "case-studies/index.html")
+    assert page.locator("form.mcf-filters").is_visible()
+    page.select_option("#filter-career-stage", "ST-NQT")
+    expected = sorted(c.title for c in lib.case_studies if "ST-NQT" in c.career_stages)
+    visible = sorted(page.locator("li.mcf-card:visible .mcf-card__title").all_inner_texts())
+    assert visible == expected and expected
+    status = page.locator("[data-mcf-count]")
+    assert status.get_attribute("role") == "status"
+    assert status.inner_text() == f"{len(expected)} of {len(lib.case_studies)} case studies shown"
+    # Facets combine.
+    page.select_option("#filter-country", "Peru")
+    both = [c for c in lib.case_studies if "ST-NQT" in c.career_stages and c.setting.country == "Peru"]
+    assert page.locator("li.mcf-card:visible").count() == len(both)
+    page.click("button[type=reset]")
+    page.wait_for_function(f"document.querySelectorAll('li.mcf-card:not([hidden])').length === {len(lib.case_studies)}")
+    assert probe.console_errors == [] and probe.outside == []
+    probe.close()
+
+
+@pytest.mark.browser
+def test_browse_pages_work_without_javascript(browser, unpacked: Path, lib: Library) -> None:
+    probe = Probe.open(browser, unpacked, java_script_enabled=False)
+    page = probe.page()
+    probe.goto(page, "case-studies/index.html")
+    assert page.locator("form.mcf-filters").is_hidden()
+    assert page.locator("li.mcf-card:visible").count() == len(lib.case_studies)
+    assert page.get_by_role("heading", name="Browse by facet").is_visible()
+    probe.goto(page, "policy/grid.html")
+    assert page.locator("tr[data-mcf-item]:visible").count() == 22
+    probe.close()
+
+
+@pytest.mark.browser
+def test_policy_grid_filters(browser, unpacked: Path, lib: Library) -> None:
+    probe = Probe.open(browser, unpacked)
+    page = probe.page()
+    probe.goto(page, "policy/grid.html")
+    page.select_option("#filter-agency", "NCSL")
+    assert page.locator("tr[data-mcf-item]:visible").count() == AGENCY_PROGRAMMES["NCSL"]
+    assert page.locator("[data-mcf-count]").inner_text() == f"{AGENCY_PROGRAMMES['NCSL']} of 22 programmes shown"
+    assert probe.console_errors == [] and probe.outside == []
+    probe.close()
