@@ -21,7 +21,8 @@ Zoom is emulated by the layout width: a browser at 200% zoom lays a 1280 px wind
 wide, exactly as a 640 px viewport does (the device pixel ratio changes only how sharp it is drawn).
 
 The survey of a folder is run once per test session and shared through ``pytest``'s stash, however
-many test files ask for it.
+many test files ask for it. It takes pages in turn through two browser contexts of the session's one
+Chromium, so that one page loads while axe checks another.
 """
 
 from __future__ import annotations
@@ -206,16 +207,18 @@ _PAGE_JS = """() => {
   };
 }"""
 
-_AXE_RUN_JS = """async (tags) => {
-  // preload: false: axe would fetch every stylesheet again with XMLHttpRequest, which file:// forbids.
-  const r = await axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations'], preload: false});
-  return {
-    rules: [...r.passes, ...r.violations, ...r.incomplete, ...r.inapplicable].map(x => x.id),
-    incomplete: r.incomplete.length,
-    violations: r.violations.map(v => ({id: v.id, impact: v.impact || '', help: v.help,
-      nodes: v.nodes.map(n => [n.target.join(' '), n.failureSummary || ''])})),
-  };
+# axe is set going and its result collected later, so that another page can load meanwhile.
+# preload: false: axe would fetch every stylesheet again with XMLHttpRequest, which file:// forbids.
+_AXE_START_JS = """(tags) => {
+  window.__mcfAxe = axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations'], preload: false})
+    .then(r => ({
+      rules: [...r.passes, ...r.violations, ...r.incomplete, ...r.inapplicable].map(x => x.id),
+      incomplete: r.incomplete.length,
+      violations: r.violations.map(v => ({id: v.id, impact: v.impact || '', help: v.help,
+        nodes: v.nodes.map(n => [n.target.join(' '), n.failureSummary || ''])})),
+    }));
 }"""
+_AXE_RESULT_JS = "() => window.__mcfAxe"
 
 # Every scroll container back at its start, as a reader finds the page. Material scrolls the sidebar
 # to the current page's entry; axe-core then measures the entries cut off at the sidebar's top edge
@@ -360,49 +363,98 @@ def _timed(survey: Survey, stage: str, report: PageReport, fn) -> None:
         survey.seconds[stage] += time.perf_counter() - started
 
 
-def survey(browser: Browser, root: Path, pages: list[str] | None = None, *, pdf: bool = True) -> Survey:
-    """Open every page (or the given ones) once and record what every browser gate needs."""
+def survey(
+    browser: Browser, root: Path, pages: list[str] | None = None, *, pdf: bool = True, lanes: int = 2
+) -> Survey:
+    """Open every page (or the given ones) once and record what every browser gate needs.
+
+    Pages go through ``lanes`` browser contexts in turn (each its own renderer process): while axe
+    checks one page in the background, the next page loads in the other context, so the survey keeps
+    two cores busy. Each page is still visited once, by one context, from start to finish.
+    """
     root = root.resolve()
     result = Survey(root, {})
     started = time.perf_counter()
-    probe = Probe.open(browser, root, reduced_motion="reduce", viewport=DESKTOP)
-    page = probe.page()
-    page.set_default_timeout(15_000)
+    names = pages if pages is not None else html_pages(root)
+    contexts = [_Lane(Probe.open(browser, root, reduced_motion="reduce", viewport=DESKTOP)) for _ in range(max(1, lanes))]
     try:
-        for name in pages if pages is not None else html_pages(root):
-            result.pages[name] = _visit(result, probe, page, name, pdf=pdf)
+        for i, name in enumerate(names):
+            lane = contexts[i % len(contexts)]
+            if lane.visit:
+                lane.visit.finish()
+            lane.visit = _Visit(result, lane, name, pdf=pdf)
+            result.pages[name] = lane.visit.report
+            lane.visit.start()
+        for lane in contexts:
+            if lane.visit:
+                lane.visit.finish()
     finally:
-        probe.close()
+        for lane in contexts:
+            lane.probe.close()
     result.seconds["total"] = time.perf_counter() - started
     return result
 
 
-def _visit(result: Survey, probe: Probe, page: Page, name: str, *, pdf: bool) -> PageReport:
-    report = PageReport(name)
-    first_console, first_outside, first_request = len(probe.console_errors), len(probe.outside), len(probe.requests)
-    if page.viewport_size != DESKTOP:
-        page.set_viewport_size(DESKTOP)
+class _Lane:
+    def __init__(self, probe: Probe) -> None:
+        self.probe = probe
+        self.page = probe.page()
+        self.page.set_default_timeout(15_000)
+        self.visit: _Visit | None = None
 
-    def load() -> None:
-        probe.goto(page, name)
+
+class _Visit:
+    """One page in one lane: ``start`` loads it and sets axe going, ``finish`` does the rest."""
+
+    def __init__(self, result: Survey, lane: _Lane, name: str, *, pdf: bool) -> None:
+        self.result, self.lane, self.name, self.pdf = result, lane, name, pdf
+        self.probe, self.page = lane.probe, lane.page
+        self.report = PageReport(name)
+
+    def start(self) -> None:
+        probe = self.probe
+        self.marks = len(probe.console_errors), len(probe.outside), len(probe.requests)
+        _timed(self.result, "load", self.report, self._load)
+        if not self.report.errors:
+            _timed(self.result, "axe", self.report, self._axe_start)
+
+    def finish(self) -> None:
+        report = self.report
+        if not report.errors:
+            _timed(self.result, "axe", report, self._axe_result)
+            _timed(self.result, "keyboard", report, self._keyboard)
+            _timed(self.result, "reflow", report, self._reflow)
+            _timed(self.result, "print", report, self._print)
+        console, outside, requests = self.marks
+        report.console_errors = self.probe.console_errors[console:]
+        report.outside_requests = self.probe.outside[outside:]
+        report.requests = len(self.probe.requests) - requests
+        self.lane.visit = None
+
+    def _load(self) -> None:
+        page, report = self.page, self.report
+        if page.viewport_size != DESKTOP:
+            page.set_viewport_size(DESKTOP)
+        self.probe.goto(page, self.name)
         info = page.evaluate(_PAGE_JS)
         report.title, report.h1 = info["title"], info["h1"]
         report.nav_entries = len(info["nav"])
-        report.nav_problems = sorted({p for e in info["nav"] if (p := _nav_problem(result.root, e))})
+        report.nav_problems = sorted({p for e in info["nav"] if (p := _nav_problem(self.result.root, e))})
 
-    def axe() -> None:
-        page.evaluate(_SCROLL_TO_START_JS)
-        page.add_script_tag(path=AXE_JS)
-        found = page.evaluate(_AXE_RUN_JS, list(AXE_TAGS))
-        result.axe_rules.update(found["rules"])
-        report.axe_incomplete = found["incomplete"]
-        report.axe_violations = [
-            AxeViolation(v["id"], v["impact"], v["help"], [tuple(n) for n in v["nodes"]]) for v in found["violations"]
-        ]
+    def _axe_start(self) -> None:
+        self.page.evaluate(_SCROLL_TO_START_JS)
+        self.page.add_script_tag(path=AXE_JS)
+        self.page.evaluate(_AXE_START_JS, list(AXE_TAGS))
 
-    def keyboard() -> None:
+    def _axe_result(self) -> None:
+        found = self.page.evaluate(_AXE_RESULT_JS)
+        self.result.axe_rules.update(found["rules"])
+        self.report.axe_incomplete = found["incomplete"]
+        self.report.axe_violations = _violations(found)
+
+    def _keyboard(self) -> None:
+        page, problems = self.page, self.report.skip_problems
         skip = page.locator("a.md-skip")
-        problems = report.skip_problems
         href = skip.first.get_attribute("href") if skip.count() else None
         if not href:
             problems.append("no skip link (a.md-skip) to the content")
@@ -420,21 +472,20 @@ def _visit(result: Survey, probe: Probe, page: Page, name: str, *, pdf: bool) ->
                 if then["hash"] != href:
                     problems.append(f"Enter on the skip link did not go to {href} (at {then['hash']!r})")
                 if then["inChrome"] or not then["afterTarget"]:
-                    problems.append(
-                        f"after the skip link, Tab focuses {then['tag']} {then['text']!r} outside the content"
-                    )
+                    problems.append(f"after the skip link, Tab focuses {then['tag']} {then['text']!r} outside the content")
         rings = page.evaluate(_FOCUS_RING_JS)
-        report.focus_checked, report.focus_problems = rings["checked"], rings["problems"]
+        self.report.focus_checked, self.report.focus_problems = rings["checked"], rings["problems"]
         if rings["checked"] == 0:
-            report.focus_problems.append("no focusable element to check")
+            self.report.focus_problems.append("no focusable element to check")
 
-    def reflow() -> None:
+    def _reflow(self) -> None:
         for width in REFLOW_WIDTHS:
-            page.set_viewport_size({"width": width, "height": DESKTOP["height"] * width // DESKTOP["width"]})
-            report.reflow[width] = page.evaluate(_REFLOW_JS, width)
-        page.set_viewport_size(DESKTOP)
+            self.page.set_viewport_size({"width": width, "height": DESKTOP["height"] * width // DESKTOP["width"]})
+            self.report.reflow[width] = self.page.evaluate(_REFLOW_JS, width)
+        self.page.set_viewport_size(DESKTOP)
 
-    def printed() -> None:
+    def _print(self) -> None:
+        page, report = self.page, self.report
         page.emulate_media(media="print")
         try:
             found = page.evaluate(_PRINT_JS, PRINT_CHROME)
@@ -442,7 +493,7 @@ def _visit(result: Survey, probe: Probe, page: Page, name: str, *, pdf: bool) ->
             report.print_links, report.print_links_without_address = found["links"], found["withoutAddress"]
             report.print_rows, report.print_rows_cut = found["rows"], found["rowsCut"]
             report.print_heads, report.print_heads_not_repeated = found["heads"], found["headsNotRepeated"]
-            if pdf:
+            if self.pdf:
                 data = page.pdf(format="A4")
                 report.pdf_bytes = len(data)
                 report.pdf_ok = data.startswith(b"%PDF-") and b"/Type /Page" in data and len(data) > 1000
@@ -451,16 +502,9 @@ def _visit(result: Survey, probe: Probe, page: Page, name: str, *, pdf: bool) ->
         finally:
             page.emulate_media(media="screen")
 
-    _timed(result, "load", report, load)
-    if not report.errors:
-        _timed(result, "axe", report, axe)
-        _timed(result, "keyboard", report, keyboard)
-        _timed(result, "reflow", report, reflow)
-        _timed(result, "print", report, printed)
-    report.console_errors = probe.console_errors[first_console:]
-    report.outside_requests = probe.outside[first_outside:]
-    report.requests = len(probe.requests) - first_request
-    return report
+
+def _violations(found: dict) -> list[AxeViolation]:
+    return [AxeViolation(v["id"], v["impact"], v["help"], [tuple(n) for n in v["nodes"]]) for v in found["violations"]]
 
 
 # --------------------------------------------------------------------------------------------------
@@ -478,10 +522,9 @@ def open_search(page: Page, query: str, key: str = "/") -> None:
 def run_axe(page: Page) -> tuple[list[AxeViolation], set[str]]:
     """axe-core over the page as it is now (for states such as the open search)."""
     page.add_script_tag(path=AXE_JS)
-    found = page.evaluate(_AXE_RUN_JS, list(AXE_TAGS))
-    return [AxeViolation(v["id"], v["impact"], v["help"], [tuple(n) for n in v["nodes"]]) for v in found["violations"]], set(
-        found["rules"]
-    )
+    page.evaluate(_AXE_START_JS, list(AXE_TAGS))
+    found = page.evaluate(_AXE_RESULT_JS)
+    return _violations(found), set(found["rules"])
 
 
 # --------------------------------------------------------------------------------------------------

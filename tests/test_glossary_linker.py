@@ -24,6 +24,7 @@ TERMS = [
     Term(id="nqt", term="newly qualified teacher", abbreviation="NQT", definition="A new teacher.", sources=["s"]),
     Term(id="mentor", term="mentor", definition="A guide.", sources=["s"]),
     Term(id="triad", term="triad", definition="Three colleagues.", sources=["s"]),
+    Term(id="principal", term="principal", exclude=["Principal Lecturer"], definition="A head.", sources=["s"]),
 ]
 
 
@@ -73,6 +74,11 @@ def test_plurals_variants_and_abbreviations() -> None:
         ("mentors", "mentor"),
     ]
     assert matched("collaborative coaching") == [("collaborative coaching", "co-coaching")]
+
+
+def test_excluded_phrases_shadow_the_term() -> None:
+    html, _ = convert("A Principal Lecturer met a principal.")
+    assert html.count('class="mcf-term"') == 1 and ">principal</a>" in html
 
 
 def test_line_breaks_inside_a_term() -> None:

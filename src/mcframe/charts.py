@@ -15,7 +15,8 @@ PALETTE = ("#283593", "#b35900", "#00695c", "#6a1b9a")
 
 
 def _fmt(v: float | int) -> str:
-    return f"{v:g}"
+    """As the editor wrote it: 27.0 stays 27.0, 74 stays 74."""
+    return str(v)
 
 
 def _scale_max(values: list[float]) -> float:
@@ -40,7 +41,7 @@ def chart_svg(chart: Chart, dom_id: str) -> str:
     for k in range(5):  # grid lines and axis labels
         v = top * k / 4
         parts.append(f'<line class="mcf-chart__grid" x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y(v)}" y2="{y(v)}"/>')
-        parts.append(f'<text class="mcf-chart__axis" x="{LEFT - 6}" y="{y(v) + 4}" text-anchor="end">{_fmt(round(v, 2))}</text>')
+        parts.append(f'<text class="mcf-chart__axis" x="{LEFT - 6}" y="{y(v) + 4}" text-anchor="end">{v:g}</text>')
     for i, cat in enumerate(chart.categories):
         cx = LEFT + band * (i + 0.5)
         parts.append(f'<text class="mcf-chart__axis" x="{round(cx, 1)}" y="{HEIGHT - BOTTOM + 18}" text-anchor="middle">{escape(cat)}</text>')

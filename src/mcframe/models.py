@@ -168,6 +168,7 @@ class Term(Element):
     term: Text  # the headword, as it is normally written
     variants: list[Text] = []  # other forms: spellings, synonyms, irregular plurals
     abbreviation: Text | None = None  # e.g. NQT; matched in running text too
+    exclude: list[Text] = []  # longer phrases that contain the term but mean something else: never linked
     definition: Text  # one or two sentences of plain text, shown in previews
     explanation: Markdown | None = None
     related: list[TermRef] = []

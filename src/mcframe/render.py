@@ -61,7 +61,8 @@ RESOURCE_STATUS = {"live": "checked and working", "archived": "found only in an 
 
 
 def _fmt(value: float | int) -> str:
-    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,g}"
+    """Figures as the source gives them: whole numbers with thousands separators, decimals as written."""
+    return f"{value:,}" if isinstance(value, int) else str(value)
 
 
 @dataclass(frozen=True)
@@ -142,8 +143,8 @@ def case_study_facets(lib: Library) -> list[Facet]:
         Facet(
             "stage",
             "Stage of development",
-            lambda c: [STAGE_LABELS[c.stage]],
-            [(lab, lab, sum(1 for c in cs if c.stage == k)) for k, lab in STAGE_LABELS.items() if any(c.stage == k for c in cs)],
+            lambda c: [c.stage],
+            [(k, lab, sum(1 for c in cs if c.stage == k)) for k, lab in STAGE_LABELS.items() if any(c.stage == k for c in cs)],
         ),
     ]
 

@@ -14,6 +14,14 @@ def escape_markdown(text: str) -> str:
     return _MD_SPECIAL.sub(r"\\\1", text)
 
 
+_NOLINK_OPEN = '&lt;span class="mcf-nolink">'
+_NOLINK_CLOSE = "&lt;/span>"
+
+
 def markdown_field(text: str | None) -> Markup:
-    """Editors' Markdown passes through; raw HTML in it is shown as text, never interpreted."""
-    return Markup((text or "").replace("<", "&lt;"))
+    """Editors' Markdown passes through; raw HTML in it is shown as text, never interpreted, except
+    ``<span class="mcf-nolink">…</span>``, which stops glossary linking on a span."""
+    escaped = (text or "").replace("<", "&lt;")
+    if _NOLINK_OPEN in escaped:
+        escaped = escaped.replace(_NOLINK_OPEN, '<span class="mcf-nolink">').replace(_NOLINK_CLOSE, "</span>")
+    return Markup(escaped)

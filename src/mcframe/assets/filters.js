@@ -1,4 +1,5 @@
-/* mcframe filters for browse pages (case studies, policy grid). Works offline; without JavaScript the
+/* mcframe filters for browse pages (case studies, policy grid). Each item lists its values per facet
+ * in data-<facet>, separated by "|". Works offline; without JavaScript the
  * form stays hidden and every item, plus the lists by facet, stays visible. Facets combine (AND);
  * the number of matches is announced through a live region. */
 (function () {
@@ -18,7 +19,7 @@
       Array.prototype.forEach.call(items, function (item) {
         var ok = Array.prototype.every.call(selects, function (sel) {
           if (!sel.value) return true;
-          var have = (item.getAttribute("data-" + sel.name) || "").split(" ");
+          var have = (item.getAttribute("data-" + sel.name) || "").split("|");
           return have.indexOf(sel.value) !== -1;
         });
         item.hidden = !ok;

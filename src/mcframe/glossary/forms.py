@@ -9,6 +9,9 @@ from ..models import Term
 from .matcher import tokens_of, with_plurals
 
 
+NO_TERM = ""  # the "term" of an excluded phrase: matched, never linked
+
+
 @dataclass(frozen=True)
 class FormClaim:
     form: str
@@ -59,6 +62,15 @@ def collect_forms(terms: Iterable[Term]) -> tuple[dict[str, str], list[Clash], l
                 forms[claim.form] = term.id
             elif first.term != term.id:
                 clashes.append(Clash(claim.form, first, claim))
+    for term in terms:  # phrases never to link; as longer matches, they shadow the term inside them
+        for phrase in term.exclude:
+            try:
+                key = tuple(tokens_of(phrase))
+            except ValueError as exc:
+                bad.append(BadForm(FormClaim(phrase, term.id, "exclude"), str(exc)))
+                continue
+            owners.setdefault(key, FormClaim(phrase, "", "exclude"))
+            forms.setdefault(phrase, NO_TERM)
     for term in terms:
         written = [c.form for c in explicit_claims(term)]
         for generated in with_plurals(written):

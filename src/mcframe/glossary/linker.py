@@ -115,7 +115,7 @@ class _Walk:
         pos = 0
         blocked = self.blocked(text) if "\x02" in text else []
         for m in self.linker.matcher.find(text):
-            if m.term in own or (self.linker.scope != "all" and m.term in self.linked):
+            if not m.term or m.term in own or (self.linker.scope != "all" and m.term in self.linked):
                 continue
             if _in_placeholder(text, m.start) or any(a <= m.start < b for a, b in blocked):
                 continue
