@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import datetime
 import io
+import re
 import zipfile
 
 from openpyxl import Workbook
@@ -33,7 +34,7 @@ COLUMNS = (
     ("Review status", 12),
     ("Reviewed on", 12),
 )
-FIXED_TIME = datetime.datetime(2005, 1, 1)  # workbook metadata must not carry the build time
+FIXED_TIME = datetime.datetime(2005, 1, 1)  # used when no row has been reviewed yet
 
 
 def _labels(lib: Library, kind: str, ids: list[str] | None) -> str:
@@ -100,16 +101,22 @@ def policy_grid_xlsx(lib: Library) -> bytes:
     _sheet(wb, "Overview", rows, first=True)
     for agency in lib.agencies:
         _sheet(wb, agency.abbreviation, [r for r, p in zip(rows, lib.programmes) if p.agency == agency.id], first=False)
+    # The workbook's dates are the content's (the latest review), never the build's.
+    reviewed = max((p.review.date for p in lib.programmes), default=None)
+    stamp = datetime.datetime.combine(reviewed, datetime.time()) if reviewed else FIXED_TIME
     wb.properties.creator = "mcframe"
-    wb.properties.created = FIXED_TIME
-    wb.properties.modified = FIXED_TIME
+    wb.properties.created = stamp
     raw = io.BytesIO()
     wb.save(raw)
-    return _repack(raw.getvalue())
+    return _repack(raw.getvalue(), stamp)
 
 
-def _repack(data: bytes) -> bytes:
-    """openpyxl stamps each zip entry with the current time; rewrite them with a fixed one."""
+_MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
+
+
+def _repack(data: bytes, stamp: datetime.datetime) -> bytes:
+    """openpyxl stamps the zip entries and the "modified" property with the time of saving; rewrite
+    both so that the same content always gives the same bytes."""
     src = zipfile.ZipFile(io.BytesIO(data))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as dst:
@@ -117,5 +124,8 @@ def _repack(data: bytes) -> bytes:
             fixed = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
             fixed.compress_type = zipfile.ZIP_DEFLATED
             fixed.external_attr = 0o644 << 16
-            dst.writestr(fixed, src.read(info.filename))
+            body = src.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                body = _MODIFIED.sub(rb"\g<1>" + stamp.strftime("%Y-%m-%dT%H:%M:%SZ").encode() + rb"\g<2>", body)
+            dst.writestr(fixed, body)
     return out.getvalue()
