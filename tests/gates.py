@@ -21,8 +21,7 @@ Zoom is emulated by the layout width: a browser at 200% zoom lays a 1280 px wind
 wide, exactly as a 640 px viewport does (the device pixel ratio changes only how sharp it is drawn).
 
 The survey of a folder is run once per test session and shared through ``pytest``'s stash, however
-many test files ask for it. It takes pages in turn through two browser contexts of the session's one
-Chromium, so that one page loads while axe checks another.
+many test files ask for it.
 """
 
 from __future__ import annotations
@@ -38,6 +37,8 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
+import yaml
+from mkdocs.utils.yaml import yaml_load
 from playwright.sync_api import Browser, Page
 from playwright.sync_api import Error as PlaywrightError
 
@@ -95,7 +96,7 @@ class AxeViolation:
     nodes: list[tuple[str, str]]  # (CSS selector, failure summary)
 
     def describe(self) -> str:
-        where = "; ".join(f"{target} ({summary.splitlines()[-1].strip()})" for target, summary in self.nodes[:3])
+        where = "; ".join(f"{target} ({(summary.splitlines() or [''])[-1].strip()})" for target, summary in self.nodes[:3])
         more = f"; and {len(self.nodes) - 3} more" if len(self.nodes) > 3 else ""
         return f"axe {self.rule} ({self.impact}): {self.help}: {where}{more}"
 
@@ -207,18 +208,16 @@ _PAGE_JS = """() => {
   };
 }"""
 
-# axe is set going and its result collected later, so that another page can load meanwhile.
 # preload: false: axe would fetch every stylesheet again with XMLHttpRequest, which file:// forbids.
-_AXE_START_JS = """(tags) => {
-  window.__mcfAxe = axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations'], preload: false})
-    .then(r => ({
-      rules: [...r.passes, ...r.violations, ...r.incomplete, ...r.inapplicable].map(x => x.id),
-      incomplete: r.incomplete.length,
-      violations: r.violations.map(v => ({id: v.id, impact: v.impact || '', help: v.help,
-        nodes: v.nodes.map(n => [n.target.join(' '), n.failureSummary || ''])})),
-    }));
+_AXE_RUN_JS = """async (tags) => {
+  const r = await axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations'], preload: false});
+  return {
+    rules: [...r.passes, ...r.violations, ...r.incomplete, ...r.inapplicable].map(x => x.id),
+    incomplete: r.incomplete.length,
+    violations: r.violations.map(v => ({id: v.id, impact: v.impact || '', help: v.help,
+      nodes: v.nodes.map(n => [n.target.join(' '), n.failureSummary || ''])})),
+  };
 }"""
-_AXE_RESULT_JS = "() => window.__mcfAxe"
 
 # Every scroll container back at its start, as a reader finds the page. Material scrolls the sidebar
 # to the current page's entry; axe-core then measures the entries cut off at the sidebar's top edge
@@ -262,7 +261,10 @@ _FOCUS_RING_JS = """() => {
   const describe = el => el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') +
     [...el.classList].filter(c => c !== 'focus-visible').map(c => '.' + c).join('') +
     (el.getAttribute('href') ? `[href="${el.getAttribute('href')}"]` : '');
-  const alpha = c => { const m = c.match(/rgba?\\(([^)]+)\\)/); if (!m) return 1; const p = m[1].split(/[ ,\\/]+/).filter(Boolean); return p.length > 3 ? Number(p[3]) : 1; };
+  const alpha = color => {
+    const parts = (color.match(/rgba?\\(([^)]+)\\)/) || [null, ''])[1].split(/[ ,\\/]+/).filter(Boolean);
+    return parts.length > 3 ? Number(parts[3]) : 1;
+  };
   const problems = [];
   let checked = 0;
   for (const el of document.querySelectorAll(sel)) {
@@ -363,73 +365,43 @@ def _timed(survey: Survey, stage: str, report: PageReport, fn) -> None:
         survey.seconds[stage] += time.perf_counter() - started
 
 
-def survey(
-    browser: Browser, root: Path, pages: list[str] | None = None, *, pdf: bool = True, lanes: int = 2
-) -> Survey:
-    """Open every page (or the given ones) once and record what every browser gate needs.
-
-    Pages go through ``lanes`` browser contexts in turn (each its own renderer process): while axe
-    checks one page in the background, the next page loads in the other context, so the survey keeps
-    two cores busy. Each page is still visited once, by one context, from start to finish.
-    """
+def survey(browser: Browser, root: Path, pages: list[str] | None = None) -> Survey:
+    """Open every page (or the given ones) once and record what every browser gate needs."""
     root = root.resolve()
     result = Survey(root, {})
     started = time.perf_counter()
-    names = pages if pages is not None else html_pages(root)
-    contexts = [_Lane(Probe.open(browser, root, reduced_motion="reduce", viewport=DESKTOP)) for _ in range(max(1, lanes))]
+    probe = Probe.open(browser, root, reduced_motion="reduce", viewport=DESKTOP)
     try:
-        for i, name in enumerate(names):
-            lane = contexts[i % len(contexts)]
-            if lane.visit:
-                lane.visit.finish()
-            lane.visit = _Visit(result, lane, name, pdf=pdf)
-            result.pages[name] = lane.visit.report
-            lane.visit.start()
-        for lane in contexts:
-            if lane.visit:
-                lane.visit.finish()
+        page = probe.page()
+        page.set_default_timeout(15_000)
+        for name in pages if pages is not None else html_pages(root):
+            result.pages[name] = _Visit(result, probe, page, name).run()
     finally:
-        for lane in contexts:
-            lane.probe.close()
+        probe.close()
     result.seconds["total"] = time.perf_counter() - started
     return result
 
 
-class _Lane:
-    def __init__(self, probe: Probe) -> None:
-        self.probe = probe
-        self.page = probe.page()
-        self.page.set_default_timeout(15_000)
-        self.visit: _Visit | None = None
-
-
 class _Visit:
-    """One page in one lane: ``start`` loads it and sets axe going, ``finish`` does the rest."""
+    """One page, from loading it to printing it."""
 
-    def __init__(self, result: Survey, lane: _Lane, name: str, *, pdf: bool) -> None:
-        self.result, self.lane, self.name, self.pdf = result, lane, name, pdf
-        self.probe, self.page = lane.probe, lane.page
+    def __init__(self, result: Survey, probe: Probe, page: Page, name: str) -> None:
+        self.result, self.probe, self.page, self.name = result, probe, page, name
         self.report = PageReport(name)
 
-    def start(self) -> None:
-        probe = self.probe
-        self.marks = len(probe.console_errors), len(probe.outside), len(probe.requests)
-        _timed(self.result, "load", self.report, self._load)
-        if not self.report.errors:
-            _timed(self.result, "axe", self.report, self._axe_start)
-
-    def finish(self) -> None:
-        report = self.report
+    def run(self) -> PageReport:
+        probe, report = self.probe, self.report
+        console, outside, requests = len(probe.console_errors), len(probe.outside), len(probe.requests)
+        _timed(self.result, "load", report, self._load)
         if not report.errors:
-            _timed(self.result, "axe", report, self._axe_result)
+            _timed(self.result, "axe", report, self._axe)
             _timed(self.result, "keyboard", report, self._keyboard)
             _timed(self.result, "reflow", report, self._reflow)
             _timed(self.result, "print", report, self._print)
-        console, outside, requests = self.marks
-        report.console_errors = self.probe.console_errors[console:]
-        report.outside_requests = self.probe.outside[outside:]
-        report.requests = len(self.probe.requests) - requests
-        self.lane.visit = None
+        report.console_errors = probe.console_errors[console:]
+        report.outside_requests = probe.outside[outside:]
+        report.requests = len(probe.requests) - requests
+        return report
 
     def _load(self) -> None:
         page, report = self.page, self.report
@@ -441,13 +413,10 @@ class _Visit:
         report.nav_entries = len(info["nav"])
         report.nav_problems = sorted({p for e in info["nav"] if (p := _nav_problem(self.result.root, e))})
 
-    def _axe_start(self) -> None:
+    def _axe(self) -> None:
         self.page.evaluate(_SCROLL_TO_START_JS)
         self.page.add_script_tag(path=AXE_JS)
-        self.page.evaluate(_AXE_START_JS, list(AXE_TAGS))
-
-    def _axe_result(self) -> None:
-        found = self.page.evaluate(_AXE_RESULT_JS)
+        found = self.page.evaluate(_AXE_RUN_JS, list(AXE_TAGS))
         self.result.axe_rules.update(found["rules"])
         self.report.axe_incomplete = found["incomplete"]
         self.report.axe_violations = _violations(found)
@@ -472,7 +441,8 @@ class _Visit:
                 if then["hash"] != href:
                     problems.append(f"Enter on the skip link did not go to {href} (at {then['hash']!r})")
                 if then["inChrome"] or not then["afterTarget"]:
-                    problems.append(f"after the skip link, Tab focuses {then['tag']} {then['text']!r} outside the content")
+                    where = f"{then['tag']} {then['text']!r}"
+                    problems.append(f"after the skip link, Tab focuses {where} outside the content")
         rings = page.evaluate(_FOCUS_RING_JS)
         self.report.focus_checked, self.report.focus_problems = rings["checked"], rings["problems"]
         if rings["checked"] == 0:
@@ -493,12 +463,9 @@ class _Visit:
             report.print_links, report.print_links_without_address = found["links"], found["withoutAddress"]
             report.print_rows, report.print_rows_cut = found["rows"], found["rowsCut"]
             report.print_heads, report.print_heads_not_repeated = found["heads"], found["headsNotRepeated"]
-            if self.pdf:
-                data = page.pdf(format="A4")
-                report.pdf_bytes = len(data)
-                report.pdf_ok = data.startswith(b"%PDF-") and b"/Type /Page" in data and len(data) > 1000
-            else:
-                report.pdf_ok = True
+            data = page.pdf(format="A4")
+            report.pdf_bytes = len(data)
+            report.pdf_ok = data.startswith(b"%PDF-") and b"/Type /Page" in data and len(data) > 1000
         finally:
             page.emulate_media(media="screen")
 
@@ -522,8 +489,7 @@ def open_search(page: Page, query: str, key: str = "/") -> None:
 def run_axe(page: Page) -> tuple[list[AxeViolation], set[str]]:
     """axe-core over the page as it is now (for states such as the open search)."""
     page.add_script_tag(path=AXE_JS)
-    page.evaluate(_AXE_START_JS, list(AXE_TAGS))
-    found = page.evaluate(_AXE_RESULT_JS)
+    found = page.evaluate(_AXE_RUN_JS, list(AXE_TAGS))
     return _violations(found), set(found["rules"])
 
 
@@ -680,9 +646,11 @@ class Seeded:
 def build_seeded(tmp: Path) -> Seeded:
     """The real project plus the SEEDED_PAGES, built with mcframe, zipped and unpacked."""
     project = copy_project(tmp / "project")
+    # The project's own mkdocs.yml, inherited whole; only its nav gains the seeded pages.
     (project / "mkdocs.yml").rename(project / "base.yml")
-    entries = "\n".join(f"  - Seeded {name}: seeded/{name}.md" for name in SEEDED_PAGES)
-    (project / "mkdocs.yml").write_text(f"INHERIT: base.yml\nnav:\n  - About: about.md\n{entries}\n")
+    nav = list(yaml_load((project / "base.yml").read_text()).get("nav") or [])
+    nav += [{f"Seeded {name}": f"seeded/{name}.md"} for name in SEEDED_PAGES]
+    (project / "mkdocs.yml").write_text("INHERIT: base.yml\n" + yaml.safe_dump({"nav": nav}, sort_keys=False))
     (project / "docs" / "seeded").mkdir()
     for name, text in SEEDED_PAGES.items():
         (project / "docs" / "seeded" / f"{name}.md").write_text(text)

@@ -17,6 +17,8 @@ _FETCH_ATTRS = {"src", "srcset", "poster", "data", "background"}
 _FETCHING_LINK_RELS = {"stylesheet", "preload", "prefetch", "icon", "manifest", "modulepreload", "preconnect", "dns-prefetch"}
 _CSS_URL = re.compile(r"""url\(\s*['"]?([^'")\s]+)""", re.I)
 _CSS_IMPORT = re.compile(r"""@import\s+(?:url\()?\s*['"]?([^'")\s;]+)""", re.I)
+# file: URLs, Windows drive letters and UNC paths: the builder's own disk, not the site.
+_LOCAL_ABSOLUTE = re.compile(r"^(?:file:|[a-z]:[\\/]|\\\\)", re.I)
 _JS_FETCH = re.compile(r"""(?:importScripts|import)\s*\(\s*['"]((?:https?:)?//[^'"]+)""")
 
 
@@ -116,6 +118,8 @@ def broken_links(site: Path) -> list[Finding]:
 
 
 def _check_link(site: Path, page: str, href: str, ids: dict[str, set[str]]) -> str | None:
+    if _LOCAL_ABSOLUTE.match(href.strip()):
+        return f"absolute local path {href} (breaks when opened from a folder)"
     if not href or _is_outside(href) or re.match(r"^[a-z][a-z0-9+.-]*:", href, re.I):
         return None  # outside links and mailto:, javascript:, data: are not ours to resolve
     parts = urlsplit(href)
