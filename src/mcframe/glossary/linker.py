@@ -113,11 +113,14 @@ class _Walk:
         links: list[etree.Element] = []
         head = ""
         pos = 0
-        blocked = self.blocked(text) if "\x02" in text else []
+        stashed = "\x02" in text  # raw HTML placeholders: rare, and checked only when present
+        blocked = self.blocked(text) if stashed else []
+        once = self.linker.scope != "all"
+        linked = self.linked
         for m in self.linker.matcher.find(text):
-            if not m.term or m.term in own or (self.linker.scope != "all" and m.term in self.linked):
+            if not m.term or (once and m.term in linked) or m.term in own:
                 continue
-            if _in_placeholder(text, m.start) or any(a <= m.start < b for a, b in blocked):
+            if stashed and (_in_placeholder(text, m.start) or any(a <= m.start < b for a, b in blocked)):
                 continue
             a = etree.Element("a", {"href": f"{self.base}#{m.term}", "class": TERM_CLASS, "data-term": m.term})
             if m.term not in self.defined:  # the preview script finds it on the term's first link

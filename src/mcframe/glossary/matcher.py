@@ -95,36 +95,40 @@ class TermMatcher:
         """Leftmost-longest, non-overlapping matches of whole words, case-insensitively."""
         lower = _fold(text)
         root = self._trie
-        word_at = _WORD.search
-        pos = 0
-        for m in _WORD.finditer(lower):
-            if m.start() < pos:  # inside a match already made
+        words = list(_WORD.finditer(lower))
+        # Most words start no term: find the few that do in one comprehension, then walk the trie
+        # from each of those only.
+        starts = [i for i, w in enumerate(words) if w.group() in root]
+        n = len(words)
+        consumed = -1  # index of the last word inside a match already made
+        for i in starts:
+            if i <= consumed:
                 continue
-            node = root.get(m.group())
-            if node is None:  # the common case: a word that starts no term
-                continue
-            best_end = -1
-            term = ""
-            cur = m
+            node = root[words[i].group()]
+            best, term = -1, ""
+            j = i
             while True:
                 found = node.get(_END)
                 if found is not None:
-                    best_end, term = cur.end(), found
-                nxt_word = word_at(lower, cur.end())
-                if nxt_word is None:
+                    best, term = j, found
+                if j + 1 >= n:
                     break
-                joiner = _joiner(lower[cur.end() : nxt_word.start()])
+                joiner = _joiner(lower[words[j].end() : words[j + 1].start()])
                 nxt = node.get(joiner) if joiner else None
                 if nxt is None:
                     break
-                nxt = nxt.get(nxt_word.group())
+                nxt = nxt.get(words[j + 1].group())
                 if nxt is None:
                     break
-                node, cur = nxt, nxt_word
-            if best_end < 0 or _glued(text, m.start(), best_end):  # no term, or part of a hyphenated word
+                node = nxt
+                j += 1
+            if best < 0:
                 continue
-            yield Match(m.start(), best_end, term)
-            pos = best_end
+            start, end = words[i].start(), words[best].end()
+            if _glued(text, start, end):  # part of a longer hyphenated word: not a whole word
+                continue
+            yield Match(start, end, term)
+            consumed = best
 
 
 def _fold(text: str) -> str:
