@@ -109,12 +109,19 @@ def test_links_point_to_the_glossary_from_any_depth() -> None:
         "![coaching](image.png)",
         'A <span class="mcf-nolink">coaching <em>session</em></span> here.',
         '<div class="mcf-nolink" markdown>\ncoaching\n</div>',
-        "| coaching |\n|---|\n| cell |",
+        "<button>coaching</button>",
+        'Raw <a href="x.md">a <em>coaching</em> link</a> here.',
+        "Raw <code>coaching</code> and <kbd>mentor</kbd>.",
     ],
 )
 def test_never_links_in_skip_contexts(text: str) -> None:
     html, _ = convert(text)
     assert "mcf-term" not in html, html
+
+
+def test_table_headers_are_running_text() -> None:
+    html, _ = convert("| coaching |\n|---|\n| a mentor |")
+    assert html.count('class="mcf-term"') == 2
 
 
 def test_links_inside_ordinary_inline_html() -> None:

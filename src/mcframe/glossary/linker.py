@@ -21,16 +21,18 @@ Scope = Literal["section", "page", "all"]
 
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 # Never link inside these: links would nest, code must stay literal, labels and headings stay clean.
+# (Table headers are not headings: a programme's name in a row header links like any text.)
 SKIP_TAGS = frozenset(
-    {"a", "code", "pre", "kbd", "samp", "var", "script", "style", "abbr", "button", "label", "th",
+    {"a", "code", "pre", "kbd", "samp", "var", "script", "style", "abbr", "button", "label",
      "textarea", "select", "option", "nav", "svg", "math", "dfn", "title"}
 )
 NO_LINK_CLASS = "mcf-nolink"  # editors wrap text in an element with this class to stop linking
 TERM_CLASS = "mcf-term"
 
-# Inline raw HTML reaches the tree as placeholders; an opening <span class="mcf-nolink"> placeholder
-# blocks linking up to its closing </span>.
+# Inline raw HTML reaches the tree as placeholders: an opening tag of a skipped element, or of
+# <span class="mcf-nolink">, blocks linking up to its closing tag.
 _PLACEHOLDER = re.compile("\x02wzxhzdk:([0-9]+)\x03")
+_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)")
 _NOLINK_OPEN = re.compile(r"<span\b[^>]*\bclass=[\"'][^\"']*\bmcf-nolink\b", re.I)
 RawHtml = Callable[[int], str]
 
@@ -144,18 +146,21 @@ class _Walk:
 
 
     def blocked(self, text: str) -> list[tuple[int, int]]:
-        """Ranges of ``text`` inside an editor's ``<span class="mcf-nolink">``."""
+        """Ranges of ``text`` inside inline raw HTML that must not be linked: a skipped element
+        written as HTML (``<a>``, ``<code>``, ``<button>``...) or an editor's ``mcf-nolink`` span."""
         ranges: list[tuple[int, int]] = []
-        start, depth = -1, 0
+        start, depth, tag = -1, 0, ""
         for m in _PLACEHOLDER.finditer(text):
             html = self.raw_html(int(m.group(1))).lstrip()
+            found = _TAG.match(html)
+            if not found:
+                continue
+            closing, name = found.group(1) == "/", found.group(2).lower()
             if depth == 0:
-                if _NOLINK_OPEN.match(html):
-                    start, depth = m.start(), 1
-            elif html.lower().startswith("<span"):
-                depth += 1
-            elif html.lower().startswith("</span"):
-                depth -= 1
+                if not closing and (name in SKIP_TAGS or name in HEADINGS or _NOLINK_OPEN.match(html)):
+                    start, depth, tag = m.start(), 1, name
+            elif name == tag:
+                depth += -1 if closing else 1
                 if depth == 0:
                     ranges.append((start, m.end()))
         if depth:
