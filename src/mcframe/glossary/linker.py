@@ -168,6 +168,14 @@ class _Walk:
         return ranges
 
 
+_TERM_LINK = re.compile(r'<a class="mcf-term"[^>]*>([^<]*)</a>')
+
+
+def strip_term_links(html: str) -> str:
+    """The page as it was before linking: what a search indexer needs, at a fraction of the parse."""
+    return _TERM_LINK.sub(r"\1", html)
+
+
 def _in_placeholder(text: str, at: int) -> bool:
     """Inside Python-Markdown's stash placeholder (\\x02...\\x03) for raw HTML."""
     opened = text.rfind("\x02", 0, at)

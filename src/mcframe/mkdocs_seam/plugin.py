@@ -5,6 +5,7 @@ them in the navigation, ship the offline assets, and watch content while serving
 from __future__ import annotations
 
 import logging
+import re
 from pathlib import Path
 from typing import Any
 
@@ -12,14 +13,14 @@ from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.utils import get_relative_url
 
 from .. import __version__
 from ..glossary.build import make_linker
-from ..glossary.linker import GlossaryExtension
+from ..glossary.linker import GlossaryExtension, strip_term_links
 from ..glossary.used_on import fill_used_on
 from ..library import Library, load_library
 from ..problems import ContentError, errors
@@ -33,6 +34,7 @@ PACKAGE_DIR = Path(__file__).resolve().parent.parent
 SHIM_URI = "assets/vendor/iframe-worker/shim.js"
 
 
+SEARCH_MARKERS = re.compile(r'\s?data-search-\w+="[^"]+"')
 ASSETS = ("assets/mcframe/glossary.js", "assets/mcframe/mcframe.css", "assets/mcframe/filters.js")
 
 
@@ -47,6 +49,8 @@ class McframeConfig(Config):
 class McframePlugin(BasePlugin[McframeConfig]):
     library: Library | None = None
     pages: list[Page] = []
+    linked_content: str | None = None
+    stripped_content: str | None = None
 
     @event_priority(100)  # before Material's offline plugin, which adds a CDN shim if none is listed
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -100,10 +104,29 @@ class McframePlugin(BasePlugin[McframeConfig]):
                     content_log.warning(f"{origin.path}:{origin.line}:1: warning: term '{term.id}' is not used on any page")
         return env
 
-    def on_page_context(self, context: Any, *, page: MkDocsPage, config: MkDocsConfig, nav: Any) -> Any:
+    @event_priority(100)  # before the search plugin indexes the page
+    def _on_page_context_early(self, context: Any, *, page: MkDocsPage, config: MkDocsConfig, nav: Any) -> Any:
+        # The search index needs the text, not the term links: hide them from the indexer, whose
+        # HTML parsing would otherwise cost more than the linking itself; they come back below.
+        if self.linker and page.content:
+            self.linked_content = page.content
+            page.content = self.stripped_content = strip_term_links(page.content)
+        return context
+
+    @event_priority(-100)  # after the search plugin
+    def _on_page_context_late(self, context: Any, *, page: MkDocsPage, config: MkDocsConfig, nav: Any) -> Any:
+        if self.linked_content is not None:
+            if page.content != self.stripped_content:
+                # Material's search plugin strips its data-search-* markers after indexing: do the same.
+                self.linked_content = SEARCH_MARKERS.sub("", self.linked_content)
+            page.content, self.linked_content = self.linked_content, None
+        # "Used on" lists are filled in last, once every page is converted; the search index, which
+        # has the pages themselves, does not need them.
         if self.linker and page.file.src_uri == self.linker.glossary_page and page.content:
             page.content = fill_used_on(page.content, lambda term: self._used_on(term, page))
         return context
+
+    on_page_context = CombinedEvent(_on_page_context_early, _on_page_context_late)
 
     def _used_on(self, term: str, glossary: MkDocsPage) -> list[tuple[str, str]]:
         assert self.linker is not None
