@@ -13,16 +13,25 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
+# A second, small framework from another domain: the engine's tests build it, never the real content.
+FIXTURE = ROOT / "tests" / "fixture_framework"
 
 
-def copy_project(target: Path, *, content: Path | None = None) -> Path:
+def copy_project(target: Path, *, content: Path | None = None, docs: Path | None = None, templates: Path | None = None) -> Path:
     """A project folder like a fresh clone's: config, docs and content copied, npm assets linked."""
     target.mkdir(parents=True, exist_ok=True)
     shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
-    shutil.copytree(ROOT / "docs", target / "docs")
+    shutil.copytree(docs or ROOT / "docs", target / "docs")
     shutil.copytree(content or ROOT / "content", target / "content")
+    if templates:
+        shutil.copytree(templates, target / "templates")
     (target / "node_modules").symlink_to(ROOT / "node_modules")
     return target
+
+
+def copy_fixture(target: Path) -> Path:
+    """The fixture framework as a project: the real project's mkdocs.yml, its own content, docs and templates."""
+    return copy_project(target, content=FIXTURE / "content", docs=FIXTURE / "docs", templates=FIXTURE / "templates")
 
 
 def run_mcframe(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
@@ -42,22 +51,40 @@ class Built:
     output: str
 
 
-@pytest.fixture(scope="session")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
-    project = copy_project(tmp_path_factory.mktemp("real") / "project")
+def build_project(project: Path) -> Built:
     result = run_mcframe(project, "build")
-    assert result.returncode == 0, result.stderr
-    zips = list((project / "dist").glob("mcframe-*.zip"))
+    assert result.returncode == 0, result.stdout + result.stderr
+    zips = list((project / "dist").glob("*.zip"))
     assert len(zips) == 1
     return Built(project, project / "site", zips[0], result.stdout + result.stderr)
 
 
-@pytest.fixture(scope="session")
-def unpacked(built: Built, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("unpacked")
-    with zipfile.ZipFile(built.zip) as zf:
+def unpack(zip_path: Path, folder: Path) -> Path:
+    with zipfile.ZipFile(zip_path) as zf:
         zf.extractall(folder)
     return folder
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    """The real framework, built once per session (content tests)."""
+    return build_project(copy_project(tmp_path_factory.mktemp("real") / "project"))
+
+
+@pytest.fixture(scope="session")
+def unpacked(built: Built, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return unpack(built.zip, tmp_path_factory.mktemp("unpacked"))
+
+
+@pytest.fixture(scope="session")
+def fixture_built(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    """The fixture framework, built once per session (engine tests)."""
+    return build_project(copy_fixture(tmp_path_factory.mktemp("fixture") / "project"))
+
+
+@pytest.fixture(scope="session")
+def fixture_unpacked(fixture_built: Built, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return unpack(fixture_built.zip, tmp_path_factory.mktemp("fixture-unpacked"))
 
 
 @pytest.fixture(scope="session")

@@ -42,7 +42,7 @@ from mkdocs.utils.yaml import yaml_load
 from playwright.sync_api import Browser, Page
 from playwright.sync_api import Error as PlaywrightError
 
-from conftest import ROOT, copy_project, run_mcframe
+from conftest import ROOT, copy_fixture, run_mcframe
 from mcframe.site_audit import Finding, parse_page
 from pageprobe import Probe
 
@@ -544,7 +544,7 @@ SEEDED_PAGES = {
     "clean": """\
 # A clean page
 
-The control: no gate finds anything here. It links to [the about page](../about.md) and, outside the
+The control: no gate finds anything here. It links to [the notes page](../notes.md) and, outside the
 site, to [the example domain](https://example.org/).
 
 | Term | Meaning |
@@ -592,7 +592,7 @@ More text.
 
 <style>.md-typeset a:focus-visible, .md-typeset a.focus-visible { outline: none !important; }</style>
 
-A link to [the about page](../about.md) that hides its keyboard focus.
+A link to [the notes page](../notes.md) that hides its keyboard focus.
 """,
     "too-wide": """\
 # Too wide
@@ -609,13 +609,13 @@ This page's style brings the navigation sidebar back on paper.
     "broken-anchor": """\
 # A broken anchor
 
-<p><a href="../about.html#nope">The about page, at an anchor that does not exist</a></p>
+<p><a href="../notes.html#nope">The notes page, at an anchor that does not exist</a></p>
 """,
     "absolute-path": """\
 # Absolute paths
 
-<p><a href="/about.html">The about page by an absolute path</a>, and
-<a href="file:///tmp/about.html">by a file URL</a>.</p>
+<p><a href="/notes.html">The notes page by an absolute path</a>, and
+<a href="file:///tmp/notes.html">by a file URL</a>.</p>
 """,
 }
 
@@ -644,8 +644,8 @@ class Seeded:
 
 
 def build_seeded(tmp: Path) -> Seeded:
-    """The real project plus the SEEDED_PAGES, built with mcframe, zipped and unpacked."""
-    project = copy_project(tmp / "project")
+    """The fixture framework plus the SEEDED_PAGES, built with mcframe, zipped and unpacked."""
+    project = copy_fixture(tmp / "project")
     # The project's own mkdocs.yml, inherited whole; only its nav gains the seeded pages.
     (project / "mkdocs.yml").rename(project / "base.yml")
     nav = list(yaml_load((project / "base.yml").read_text()).get("nav") or [])
@@ -657,7 +657,7 @@ def build_seeded(tmp: Path) -> Seeded:
     built = run_mcframe(project, "build")
     assert built.returncode == 0, f"the seeded fixture site did not build:\n{built.stdout}\n{built.stderr}"
     site = tmp / "seeded-site"
-    with zipfile.ZipFile(next((project / "dist").glob("mcframe-*.zip"))) as zf:
+    with zipfile.ZipFile(next((project / "dist").glob("*.zip"))) as zf:
         zf.extractall(site)
     mutated = tmp / "mutated-site"
     shutil.copytree(site, mutated)

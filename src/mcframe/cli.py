@@ -15,7 +15,7 @@ def check(project: Path) -> int:
     for p in sorted(problems):
         print(p, file=sys.stderr)
     bad = errors(problems)
-    if bad:
+    if bad or lib is None:
         print(f"{len(bad)} error(s) in content; nothing was built.", file=sys.stderr)
         return 1
     print(f"content OK: {lib.count()} elements")

@@ -16,7 +16,9 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
 from .library import Library
-from .models import NOT_MAPPED, Programme
+from collections.abc import Callable
+
+from .models import NOT_MAPPED, Agency, Programme
 
 COLUMNS = (
     ("ID", 8),
@@ -64,7 +66,7 @@ def programme_row(lib: Library, p: Programme) -> list[str]:
 
 
 def grid_rows(lib: Library) -> list[list[str]]:
-    return [programme_row(lib, p) for p in lib.programmes]
+    return [programme_row(lib, p) for p in lib.all(Programme)]
 
 
 def policy_grid_csv(lib: Library) -> bytes:
@@ -99,12 +101,17 @@ def policy_grid_xlsx(lib: Library) -> bytes:
     wb = Workbook()
     rows = grid_rows(lib)
     _sheet(wb, "Overview", rows, first=True)
-    for agency in lib.agencies:
-        _sheet(wb, agency.abbreviation, [r for r, p in zip(rows, lib.programmes) if p.agency == agency.id], first=False)
+    programmes = lib.all(Programme)
+    for agency in lib.all(Agency):
+        _sheet(wb, agency.abbreviation, [r for r, p in zip(rows, programmes, strict=True) if p.agency == agency.id], first=False)
     # The workbook's dates are the content's (the latest review), never the build's.
-    reviewed = max((p.review.date for p in lib.programmes), default=None)
+    reviewed = max((p.review.date for p in programmes), default=None)
     stamp = datetime.datetime.combine(reviewed, datetime.time()) if reviewed else FIXED_TIME
-    wb.properties.creator = "mcframe"
+    site = lib.site
+    wb.properties.title = f"{site.title}: {lib.collection_of('programme').decl.plural}"
+    wb.properties.creator = site.publisher
+    wb.properties.version = site.edition.number
+    wb.properties.description = f"Edition {site.edition.number}, {site.edition.date.isoformat()}. {site.licence}"
     wb.properties.created = stamp
     raw = io.BytesIO()
     wb.save(raw)
@@ -129,3 +136,10 @@ def _repack(data: bytes, stamp: datetime.datetime) -> bytes:
                 body = _MODIFIED.sub(rb"\g<1>" + stamp.strftime("%Y-%m-%dT%H:%M:%SZ").encode() + rb"\g<2>", body)
             dst.writestr(fixed, body)
     return out.getvalue()
+
+
+# The exports a page may offer as downloads (site.yaml: pages[].downloads[].export).
+EXPORTS: dict[str, Callable[[Library], bytes]] = {
+    "policy-grid-xlsx": policy_grid_xlsx,
+    "policy-grid-csv": policy_grid_csv,
+}

@@ -1,11 +1,13 @@
-"""Loads and validates all content once per build, into one immutable :class:`Library`.
+"""Loads and validates all content once per build, into one :class:`Library`.
 
-Which files hold what is declared in :data:`COLLECTIONS`: adding a kind of content is one
-model class and one line here.
+``content/site.yaml`` declares which collections the site has, in which files, with IDs of which
+form; the engine knows each collection's model by its name (``models.BY_COLLECTION``). Adding a kind
+of content is a model class, a collection line in site.yaml, a page line and a template.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -13,39 +15,29 @@ from typing import Any, TypeVar
 from . import models as m
 from .glossary.forms import FormClaim, collect_forms
 from .problems import Problem
+from .sitedef import CollectionDecl, SiteDef, id_matches
 from .validation import build_element, did_you_mean, iter_refs
 from .yamlsource import DataPath, YamlDoc, load_yaml
+
+SITE_FILE = "site.yaml"
+
+E = TypeVar("E", bound=m.Element)
 
 
 @dataclass(frozen=True)
 class Collection:
-    name: str  # attribute of Library
-    pattern: str  # glob under content/
+    """A declared collection with the model its elements are validated against."""
+
+    decl: CollectionDecl
     model: type[m.Element]
-    list_key: str | None  # many elements under this key; None: one element per file
-    required: bool = True
 
+    @property
+    def name(self) -> str:
+        return self.decl.name
 
-COLLECTIONS: tuple[Collection, ...] = (
-    Collection("sources", "sources.yaml", m.Source, "sources"),
-    Collection("concepts", "framework/concepts.yaml", m.Concept, "concepts"),
-    Collection("principles", "framework/principles.yaml", m.Principle, "principles"),
-    Collection("descriptions", "framework/descriptions.yaml", m.DescriptionRow, "rows"),
-    Collection("skills", "framework/skills.yaml", m.Skill, "skills"),
-    Collection("career_stages", "vocabularies/career_stages.yaml", m.CareerStage, "career_stages"),
-    Collection("purposes", "vocabularies/purposes.yaml", m.Purpose, "purposes"),
-    Collection("forms", "vocabularies/forms.yaml", m.Form, "forms"),
-    Collection("phases", "vocabularies/phases.yaml", m.Phase, "phases"),
-    Collection("terms", "glossary/*.yaml", m.Term, None, required=False),
-    Collection("case_studies", "case_studies/*.yaml", m.CaseStudy, None, required=False),
-    Collection("practice_sites", "practice_sites.yaml", m.PracticeSite, "sites", required=False),
-    Collection("evidence", "evidence/*.yaml", m.EvidenceDigest, None, required=False),
-    Collection("agencies", "policy_grid.yaml", m.Agency, "agencies", required=False),
-    Collection("programmes", "policy_grid.yaml", m.Programme, "programmes", required=False),
-    Collection("resources", "resources.yaml", m.Resource, "resources", required=False),
-)
-
-E = TypeVar("E", bound=m.Element)
+    @property
+    def kind(self) -> str:
+        return self.model.kind
 
 
 @dataclass(frozen=True)
@@ -58,65 +50,166 @@ class Origin:
 
 @dataclass
 class Library:
-    """All validated content. Lists keep file order, which is the order editors chose."""
+    """All validated content. Lists keep file order, which is the order editors chose.
 
-    sources: list[m.Source] = field(default_factory=list)
-    concepts: list[m.Concept] = field(default_factory=list)
-    principles: list[m.Principle] = field(default_factory=list)
-    descriptions: list[m.DescriptionRow] = field(default_factory=list)
-    skills: list[m.Skill] = field(default_factory=list)
-    career_stages: list[m.CareerStage] = field(default_factory=list)
-    purposes: list[m.Purpose] = field(default_factory=list)
-    forms: list[m.Form] = field(default_factory=list)
-    phases: list[m.Phase] = field(default_factory=list)
-    terms: list[m.Term] = field(default_factory=list)
-    case_studies: list[m.CaseStudy] = field(default_factory=list)
-    practice_sites: list[m.PracticeSite] = field(default_factory=list)
-    evidence: list[m.EvidenceDigest] = field(default_factory=list)
-    agencies: list[m.Agency] = field(default_factory=list)
-    programmes: list[m.Programme] = field(default_factory=list)
-    resources: list[m.Resource] = field(default_factory=list)
+    Templates reach a collection as ``lib.case_studies``; a collection the engine knows but this site
+    does not declare is empty. Python code asks by model: ``lib.all(Term)``, which is typed.
+    """
+
+    site: SiteDef
+    site_doc: YamlDoc
+    collections: dict[str, Collection]  # by name, in the order site.yaml declares them
+    elements: dict[str, list[m.Element]] = field(default_factory=dict)
     intros: dict[str, str] = field(default_factory=dict)  # collection name -> intro Markdown
     origins: dict[tuple[str, str], Origin] = field(default_factory=dict)  # (kind, id) -> origin
+    _by_kind: dict[str, dict[str, m.Element]] = field(default_factory=dict, repr=False)
+
+    def __getattr__(self, name: str) -> list[m.Element]:
+        if name in m.BY_COLLECTION:
+            return self.elements.get(name, [])
+        raise AttributeError(name)
+
+    def all(self, model: type[E]) -> list[E]:
+        return self.elements.get(model.collection, [])  # type: ignore[return-value]
 
     def get(self, kind: str, id: str) -> m.Element:
-        return self._index()[kind][id]
+        if not self._by_kind:
+            for coll in self.collections.values():
+                self._by_kind[coll.kind] = {el.id: el for el in self.elements.get(coll.name, [])}
+        return self._by_kind[kind][id]
 
-    def _index(self) -> dict[str, dict[str, m.Element]]:
-        if not hasattr(self, "_by_kind"):
-            index: dict[str, dict[str, m.Element]] = {}
-            for c in COLLECTIONS:
-                for el in getattr(self, c.name):
-                    index.setdefault(el.kind, {})[el.id] = el
-            self._by_kind = index
-        return self._by_kind
+    def collection_of(self, kind: str) -> Collection:
+        return next(c for c in self.collections.values() if c.kind == kind)
+
+    def title_of(self, el: m.Element) -> str:
+        """What an element is called in links, lists and the navigation."""
+        if el.title_from:
+            target = getattr(el, el.title_from)
+            return self.title_of(self.get(_ref_kind(type(el), el.title_from), target))
+        return str(getattr(el, el.title_field))
+
+    def blurb_of(self, el: m.Element) -> str | None:
+        if el.blurb_from:
+            ref, target_field = el.blurb_from
+            return str(getattr(self.get(_ref_kind(type(el), ref), getattr(el, ref)), target_field))
+        return getattr(el, el.blurb_field) if el.blurb_field else None
 
     def count(self) -> int:
-        return sum(len(getattr(self, c.name)) for c in COLLECTIONS)
+        return sum(len(els) for els in self.elements.values())
 
 
-def _files(root: Path, pattern: str) -> list[Path]:
-    return sorted(root.glob(pattern))
+def _ref_kind(model: type[m.Element], field_name: str) -> str:
+    info = model.model_fields[field_name]
+    return next(meta.kind for meta in info.metadata if isinstance(meta, m.Ref))
 
 
-def load_library(root: Path, shown_root: Path | None = None) -> tuple[Library, list[Problem]]:
-    """Load every collection under ``root`` (the content folder); return the library and all problems.
+def load_library(root: Path, shown_root: Path | None = None) -> tuple[Library | None, list[Problem]]:
+    """Load the site definition and every collection under ``root`` (the content folder).
 
-    The library is only usable when no problem is an error; warnings may stand.
+    Returns the library (None when the site definition itself cannot be read) and all problems; the
+    library is only usable when no problem is an error.
     """
     shown_root = shown_root or root.parent
+    site_file = root / SITE_FILE
+    if not site_file.is_file():
+        return None, [Problem(_shown(site_file, shown_root), 1, 1, "the site definition is missing")]
+    site_doc, problems = load_yaml(site_file, _shown(site_file, shown_root))
+    if site_doc is None:
+        return None, problems
+    site = build_element(SiteDef, site_doc, (), problems)
+    if not isinstance(site, SiteDef):
+        return None, problems
+    problems.extend(check_site(site, site_doc))
+    if any(p.severity == "error" for p in problems):
+        return None, problems
+    collections = {d.name: Collection(d, m.BY_COLLECTION[d.name]) for d in site.collections}
+    lib = Library(site, site_doc, collections, elements={name: [] for name in collections})
+    problems.extend(_load_collections(lib, root, shown_root, site_file))
+    return lib, problems
+
+
+def check_site(site: SiteDef, doc: YamlDoc) -> list[Problem]:
+    """What site.yaml says must hang together: known collections, pages that exist, one home each."""
     problems: list[Problem] = []
-    lib = Library()
+    declared: dict[str, int] = {}
+    for i, c in enumerate(site.collections):
+        at: DataPath = ("collections", i)
+        if c.name not in m.BY_COLLECTION:
+            problems.append(doc.problem(at + ("name",), f"unknown collection '{c.name}'{did_you_mean(c.name, m.BY_COLLECTION)}"))
+        elif c.name in declared:
+            problems.append(doc.problem(at + ("name",), f"collection '{c.name}' is declared twice"))
+        declared.setdefault(c.name, i)
+        try:
+            re.compile(c.id_pattern)
+        except re.error as exc:
+            problems.append(doc.problem(at + ("id_pattern",), f"not a valid pattern: {exc}"))
+
+    def known(value: str, path: DataPath) -> None:
+        if value not in declared:
+            problems.append(doc.problem(path, f"unknown collection '{value}'{did_you_mean(value, declared)}"))
+
+    page_ids: dict[str, int] = {}
+    paths: set[str] = set()
+    home: dict[str, str] = {}  # collection -> the page its elements live on
+    for i, page in enumerate(site.pages):
+        at = ("pages", i)
+        if page.id in page_ids:
+            problems.append(doc.problem(at + ("id",), f"page '{page.id}' is declared twice"))
+        page_ids.setdefault(page.id, i)
+        if page.path in paths:
+            problems.append(doc.problem(at + ("path",), f"two pages have the path '{page.path}'"))
+        paths.add(page.path)
+        if page.shows is None and page.title is None:
+            problems.append(doc.problem(at, "missing required field 'title' (only element pages take their element's title)"))
+        if (page.shows is not None) != ("{id}" in page.path):
+            problems.append(doc.problem(at + ("path",), "an element page's path has '{id}' in it, and only an element page's"))
+        if page.template is None and (page.shows or page.lists or page.browses):
+            problems.append(doc.problem(at, "a hand-written page (no template) cannot list or show a collection"))
+        for j, name in enumerate(page.lists):
+            known(name, at + ("lists", j))
+        for key in ("shows", "browses"):
+            if getattr(page, key) is not None:
+                known(getattr(page, key), at + (key,))
+        for j, name in enumerate(page.when or []):
+            known(name, at + ("when", j))
+        for j, facet in enumerate(page.facets):
+            if facet.of is not None:
+                known(facet.of, at + ("facets", j, "of"))
+            if facet.values is not None and facet.values not in site.values:
+                problems.append(doc.problem(at + ("facets", j, "values"), f"no group '{facet.values}' under values{did_you_mean(facet.values, site.values)}"))
+        for j, card in enumerate(page.cards):
+            for key in ("count", "links"):
+                if getattr(card, key) is not None:
+                    known(getattr(card, key), at + ("cards", j, key))
+        for name, key in [(n, ("lists", j)) for j, n in enumerate(page.lists)] + ([(page.shows, ("shows",))] if page.shows else []):
+            if name in home:
+                problems.append(doc.problem(at + key, f"the elements of '{name}' already live on page '{home[name]}'"))
+            home.setdefault(name, page.id)
+    for i, page in enumerate(site.pages):
+        for j, card in enumerate(page.cards):
+            if card.page not in page_ids:
+                problems.append(doc.problem(("pages", i, "cards", j, "page"), f"unknown page '{card.page}'{did_you_mean(card.page, page_ids)}"))
+    for name, i in declared.items():
+        if name not in home and name in m.BY_COLLECTION:
+            problems.append(doc.problem(("collections", i, "name"), f"no page lists or shows '{name}': add one under pages"))
+    return problems
+
+
+def _load_collections(lib: Library, root: Path, shown_root: Path, site_file: Path) -> list[Problem]:
+    problems: list[Problem] = []
     placed: dict[tuple[str, str], tuple[YamlDoc, DataPath]] = {}
-    claimed: set[Path] = set()
+    claimed: set[Path] = {site_file}
     invalid: set[tuple[str, str]] = set()
     unreadable: set[str] = set()  # kinds with a file we could not parse: their IDs are unknowable
     parsed: dict[Path, tuple[YamlDoc | None, list[Problem]]] = {}  # a file read by two collections is parsed once
+    by_file: dict[str, list[CollectionDecl]] = {}
+    for coll in lib.collections.values():
+        by_file.setdefault(coll.decl.file, []).append(coll.decl)
 
-    for coll in COLLECTIONS:
-        files = _files(root, coll.pattern)
-        if not files and coll.required:
-            problems.append(Problem(_shown(root / coll.pattern, shown_root), 1, 1, "required content file is missing"))
+    for coll in lib.collections.values():
+        files = sorted(root.glob(coll.decl.file))
+        if not files and coll.decl.required:
+            problems.append(Problem(_shown(root / coll.decl.file, shown_root), 1, 1, "required content file is missing"))
         for file in files:
             claimed.add(file)
             if file not in parsed:
@@ -124,15 +217,21 @@ def load_library(root: Path, shown_root: Path | None = None) -> tuple[Library, l
                 problems.extend(parsed[file][1])
             doc = parsed[file][0]
             if doc is None:
-                unreadable.add(coll.model.kind)
+                unreadable.add(coll.kind)
                 continue
-            for at in _element_paths(doc, coll, lib, problems):
+            for at in _element_paths(doc, coll.decl, by_file[coll.decl.file], lib, problems):
                 el = build_element(coll.model, doc, at, problems)
-                if el is None:
+                if isinstance(el, m.Element) and not id_matches(coll.decl, el.id):
+                    problems.append(
+                        doc.problem(at + ("id",), f"'{el.id}' is not the form of a {coll.decl.label} ID ({coll.decl.id_pattern})")
+                    )
+                    invalid.add((coll.kind, el.id))
+                    continue
+                if not isinstance(el, m.Element):
                     # Still known by its ID, so one bad field does not cascade into "unknown ID" errors.
                     raw_id = _raw_id(doc, at)
                     if raw_id is not None:
-                        invalid.add((coll.model.kind, raw_id))
+                        invalid.add((coll.kind, raw_id))
                     continue
                 key = (el.kind, el.id)
                 if key in placed:
@@ -143,25 +242,24 @@ def load_library(root: Path, shown_root: Path | None = None) -> tuple[Library, l
                     )
                     continue
                 placed[key] = (doc, at)
-                mark = doc.mark(at + ("id",))
-                lib.origins[key] = Origin(doc.path, mark.line)
-                getattr(lib, coll.name).append(el)
+                lib.origins[key] = Origin(doc.path, doc.mark(at + ("id",)).line)
+                lib.elements[coll.name].append(el)
 
     for file in sorted(root.rglob("*")):
         if file.is_file() and file not in claimed and file.suffix in (".yaml", ".yml"):
-            problems.append(Problem(_shown(file, shown_root), 1, 1, "this file is not part of any content collection"))
+            problems.append(Problem(_shown(file, shown_root), 1, 1, "this file is not part of any collection declared in site.yaml"))
 
     problems.extend(_check_references(lib, placed, invalid, unreadable))
     problems.extend(_check_glossary_forms(lib, placed))
     problems.extend(_check_unique_places(lib, placed))
-    return lib, problems
+    return problems
 
 
 def _check_unique_places(lib: Library, placed: dict[tuple[str, str], tuple[YamlDoc, DataPath]]) -> list[Problem]:
     """Two directory entries with the same name in the same place are one entry written twice."""
     seen: dict[tuple[str, str, str], tuple[YamlDoc, DataPath]] = {}
     problems = []
-    for site in lib.practice_sites:
+    for site in lib.all(m.PracticeSite):
         key = (site.name.casefold(), (site.area or "").casefold(), site.country.casefold())
         doc, at = placed[("practice_site", site.id)]
         if key in seen:
@@ -177,7 +275,7 @@ def _check_unique_places(lib: Library, placed: dict[tuple[str, str], tuple[YamlD
 
 def _check_glossary_forms(lib: Library, placed: dict[tuple[str, str], tuple[YamlDoc, DataPath]]) -> list[Problem]:
     """A form (headword, abbreviation or variant) may belong to one term only, and must be matchable."""
-    _, clashes, bad = collect_forms(lib.terms)
+    _, clashes, bad = collect_forms(lib.all(m.Term))
 
     def where(claim: FormClaim) -> tuple[YamlDoc, DataPath]:
         doc, at = placed[("term", claim.term)]
@@ -208,38 +306,44 @@ def _shown(path: Path, shown_root: Path) -> str:
         return path.as_posix()
 
 
-def _element_paths(doc: YamlDoc, coll: Collection, lib: Library, problems: list[Problem]) -> list[DataPath]:
-    """Paths of the element mappings in ``doc``, checking the file's outer shape on the way."""
-    if coll.list_key is None:
+def _element_paths(
+    doc: YamlDoc, decl: CollectionDecl, sharing: list[CollectionDecl], lib: Library, problems: list[Problem]
+) -> list[DataPath]:
+    """Paths of the element mappings in ``doc``, checking the file's outer shape on the way.
+
+    ``sharing`` are the collections read from the same file (this one included)."""
+    if decl.key is None:
         if not isinstance(doc.data, dict):
             problems.append(doc.problem((), "the file should hold one mapping (field: value lines)"))
             return []
         return [()]
     if not isinstance(doc.data, dict):
-        problems.append(doc.problem((), f"the file should be a mapping with a '{coll.list_key}' list"))
+        problems.append(doc.problem((), f"the file should be a mapping with a '{decl.key}' list"))
         return []
-    allowed = {c.list_key for c in COLLECTIONS if c.pattern == coll.pattern} | {"intro"}
-    first_reader = coll.list_key == min(c.list_key or "" for c in COLLECTIONS if c.pattern == coll.pattern)
-    for key in doc.data if first_reader else ():  # shape problems are reported once per file
-        if key not in allowed:
-            problems.append(doc.problem((key,), f"unknown field '{key}'{did_you_mean(str(key), allowed)}", key=True))
-    if isinstance(doc.data.get("intro"), str):
-        lib.intros[coll.name] = doc.data["intro"]
-    elif "intro" in doc.data and coll.list_key == min(c.list_key or "" for c in COLLECTIONS if c.pattern == coll.pattern):
-        problems.append(doc.problem(("intro",), "'intro' should be text"))
-    items: Any = doc.data.get(coll.list_key)
+    if decl is sharing[0]:  # the file's own shape is checked, and its intro read, once
+        allowed = {c.key for c in sharing if c.key} | {"intro"}
+        for key in doc.data:
+            if key not in allowed:
+                problems.append(doc.problem((key,), f"unknown field '{key}'{did_you_mean(str(key), allowed)}", key=True))
+        if isinstance(doc.data.get("intro"), str):
+            lib.intros[decl.name] = doc.data["intro"]
+        elif "intro" in doc.data:
+            problems.append(doc.problem(("intro",), "'intro' should be text"))
+    elif isinstance(doc.data.get("intro"), str):
+        lib.intros[decl.name] = doc.data["intro"]
+    items: Any = doc.data.get(decl.key)
     if items is None:
-        problems.append(doc.problem((), f"missing required field '{coll.list_key}'"))
+        problems.append(doc.problem((), f"missing required field '{decl.key}'"))
         return []
     if not isinstance(items, list):
-        problems.append(doc.problem((coll.list_key,), f"'{coll.list_key}' should be a list"))
+        problems.append(doc.problem((decl.key,), f"'{decl.key}' should be a list"))
         return []
-    paths = []
+    paths: list[DataPath] = []
     for i, item in enumerate(items):
         if isinstance(item, dict):
-            paths.append((coll.list_key, i))
+            paths.append((decl.key, i))
         else:
-            problems.append(doc.problem((coll.list_key, i), "each entry should be a mapping (field: value lines)"))
+            problems.append(doc.problem((decl.key, i), "each entry should be a mapping (field: value lines)"))
     return paths
 
 
@@ -252,7 +356,8 @@ def _raw_id(doc: YamlDoc, at: DataPath) -> str | None:
 
 
 def _check_references(
-    lib: Library, placed: dict[tuple[str, str], tuple[YamlDoc, DataPath]],
+    lib: Library,
+    placed: dict[tuple[str, str], tuple[YamlDoc, DataPath]],
     invalid: set[tuple[str, str]],
     unreadable: set[str],
 ) -> list[Problem]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
-from typing import Annotated, ClassVar, Literal
+from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -25,11 +25,36 @@ class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
 
 
+# Every kind of element the engine knows, by kind ("case_study") and by collection name
+# ("case_studies"). A class registers itself by declaring both; which collections a site actually has,
+# and where their files are, is declared in its content/site.yaml.
+KINDS: dict[str, type[Element]] = {}
+BY_COLLECTION: dict[str, type[Element]] = {}
+
+# IDs become anchors and file names: letters and digits, in parts joined by single hyphens. The exact
+# form of each collection's IDs (P1, CS01, ST-NQT) is declared with the collection.
+Id = Annotated[str, Field(pattern=r"^[A-Za-z0-9]+(-[A-Za-z0-9]+)*$")]
+
+
 class Element(Model):
     """Anything with a stable ID that other content may refer to."""
 
     kind: ClassVar[str]
-    id: str
+    collection: ClassVar[str]
+    # The field that names an element in links, lists and navigation; or, with ``title_from``, the
+    # reference whose target's title names it (an evidence digest is named by its source).
+    title_field: ClassVar[str] = "title"
+    title_from: ClassVar[str | None] = None
+    blurb_field: ClassVar[str | None] = None  # a short line shown after the title in lists
+    blurb_from: ClassVar[tuple[str, str] | None] = None  # or (reference, field): a field of its target
+    id: Id
+
+    @classmethod
+    def __pydantic_init_subclass__(cls, **kwargs: Any) -> None:
+        super().__pydantic_init_subclass__(**kwargs)
+        if "kind" in cls.__dict__:
+            KINDS[cls.kind] = cls
+            BY_COLLECTION[cls.collection] = cls
 
     @property
     def anchor(self) -> str:
@@ -65,7 +90,8 @@ SourceType = Literal[
 
 class Source(Element):
     kind = "source"
-    id: Slug
+    collection = "sources"
+    id: Id
     type: SourceType
     authors: list[Text] = []  # "Surname, I." in citation order; empty when the author is not known
     organisation: Text | None = None  # corporate author, when there is one
@@ -88,7 +114,9 @@ class Source(Element):
 
 class Concept(Element):
     kind = "concept"
-    id: Annotated[str, Field(pattern=r"^C[1-9][0-9]*$")]
+    collection = "concepts"
+    blurb_field = "summary"
+    id: Id
     title: Text
     summary: Text  # one sentence, shown in lists and previews
     definition: Markdown
@@ -98,7 +126,8 @@ class Concept(Element):
 
 class Principle(Element):
     kind = "principle"
-    id: Annotated[str, Field(pattern=r"^P[1-9][0-9]*$")]
+    collection = "principles"
+    id: Id
     title: Text
     explanation: Markdown
     in_practice: list[Text] = []  # what the principle looks like when it is working
@@ -114,7 +143,8 @@ class DescriptionRow(Element):
     """One row of the descriptions table: a question (why, who, ...) answered for each concept."""
 
     kind = "description"
-    id: Annotated[str, Field(pattern=r"^D[1-9][0-9]*$")]
+    collection = "descriptions"
+    id: Id
     question: Literal["why", "who", "what", "when", "where"]
     title: Text  # "Purpose", "Participation", ...
     cells: Annotated[list[DescriptionCell], Field(min_length=1)]
@@ -123,7 +153,8 @@ class DescriptionRow(Element):
 
 class Skill(Element):
     kind = "skill"
-    id: Annotated[str, Field(pattern=r"^SK[1-9][0-9]*$")]
+    collection = "skills"
+    id: Id
     title: Text
     description: Markdown
     used_in: Annotated[list[ConceptRef], Field(min_length=1)]
@@ -140,23 +171,31 @@ class VocabularyTerm(Element):
 
 class CareerStage(VocabularyTerm):
     kind = "career_stage"
-    id: Annotated[str, Field(pattern=r"^ST-[A-Z0-9]+(-[A-Z0-9]+)*$")]
+    collection = "career_stages"
+    title_field = "label"
+    id: Id
 
 
 class Purpose(VocabularyTerm):
     kind = "purpose"
-    id: Annotated[str, Field(pattern=r"^PU-[A-Z0-9]+(-[A-Z0-9]+)*$")]
+    collection = "purposes"
+    title_field = "label"
+    id: Id
 
 
 class Form(VocabularyTerm):
     kind = "form"
-    id: Annotated[str, Field(pattern=r"^FO-[A-Z0-9]+(-[A-Z0-9]+)*$")]
+    collection = "forms"
+    title_field = "label"
+    id: Id
     concept: ConceptRef | None = None  # the core concept this form belongs to, if any
 
 
 class Phase(VocabularyTerm):
     kind = "phase"
-    id: Annotated[str, Field(pattern=r"^PH-[A-Z0-9]+(-[A-Z0-9]+)*$")]
+    collection = "phases"
+    title_field = "label"
+    id: Id
 
 
 # --- Glossary ------------------------------------------------------------------------------
@@ -164,7 +203,9 @@ class Phase(VocabularyTerm):
 
 class Term(Element):
     kind = "term"
-    id: Slug
+    collection = "terms"
+    title_field = "term"
+    id: Id
     term: Text  # the headword, as it is normally written
     variants: list[Text] = []  # other forms: spellings, synonyms, irregular plurals
     abbreviation: Text | None = None  # e.g. NQT; matched in running text too
@@ -238,7 +279,9 @@ class Outcome(Model):
 
 class CaseStudy(Element):
     kind = "case_study"
-    id: Annotated[str, Field(pattern=r"^CS[0-9]{2,}$")]
+    collection = "case_studies"
+    blurb_field = "label"
+    id: Id
     title: Text
     label: Text  # short practice label: "Emerging practice: peer coaching"
     setting: Setting
@@ -267,7 +310,9 @@ class CaseStudy(Element):
 
 class PracticeSite(Element):
     kind = "practice_site"
-    id: Annotated[str, Field(pattern=r"^PS[0-9]{2,}$")]
+    collection = "practice_sites"
+    title_field = "name"
+    id: Id
     name: Text
     type: Literal["school", "network", "local-authority", "university", "programme", "trust", "ministry"]
     area: Text | None = None
@@ -291,7 +336,9 @@ class Finding(Model):
 
 class EvidenceDigest(Element):
     kind = "evidence"
-    id: Annotated[str, Field(pattern=r"^EV[0-9]{2,}$")]
+    collection = "evidence"
+    title_from = "source"
+    id: Id
     source: SourceRef  # the full citation lives in sources.yaml
     summary: Markdown
     findings: Annotated[list[Finding], Field(min_length=1)]
@@ -307,7 +354,9 @@ class EvidenceDigest(Element):
 
 class Agency(Element):
     kind = "agency"
-    id: Annotated[str, Field(pattern=r"^[A-Z]{2,6}$")]  # DfES, TTA ... upper-cased: DFES
+    collection = "agencies"
+    title_field = "name"
+    id: Id
     name: Text
     abbreviation: Text
     description: Markdown
@@ -332,7 +381,10 @@ class Programme(Element):
     """One row of the policy grid. A cell left empty (null) is shown as "not yet mapped"."""
 
     kind = "programme"
-    id: Annotated[str, Field(pattern=r"^PG[0-9]{2,}$")]
+    collection = "programmes"
+    title_field = "name"
+    blurb_from = ("agency", "abbreviation")
+    id: Id
     agency: AgencyRef
     name: Text
     description: Markdown | None = None
@@ -351,7 +403,8 @@ class Resource(Element):
     """An entry of the annotated index of websites."""
 
     kind = "resource"
-    id: Annotated[str, Field(pattern=r"^R[0-9]{2,}$")]
+    collection = "resources"
+    id: Id
     title: Text
     organisation: Text | None = None
     url: Url

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -32,3 +33,12 @@ class ContentError(Exception):
 
 def errors(problems: list[Problem]) -> list[Problem]:
     return [p for p in problems if p.severity == "error"]
+
+
+def report(problems: list[Problem], warn: Callable[[str], object], error: type[ContentError] = ContentError) -> None:
+    """Pass warnings to ``warn``; raise ``error`` with every problem if any is an error."""
+    for p in problems:
+        if p.severity == "warning":
+            warn(str(p))
+    if errors(problems):
+        raise error(problems)

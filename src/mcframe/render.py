@@ -1,25 +1,30 @@
-"""Renders the library into Markdown pages through Jinja2 templates. No MkDocs here: the seam turns
-these pages into virtual files.
+"""Renders the library into Markdown pages through Jinja2 templates, following the page list in
+site.yaml. No MkDocs here: the seam turns these pages into virtual files.
+
+Templates are looked up first in the project's own ``templates/`` folder (when it has one), then in
+the package, so a framework can restyle any page without touching the package.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined, TemplateNotFound
 from markupsafe import Markup, escape
 
-from pathlib import Path
-
-from . import routes
 from .charts import chart_figure
 from .citation import format_citation
 from .crossrefs import Backlinks, backlinks
-from .exports import policy_grid_csv, policy_grid_xlsx
+from .exports import EXPORTS
 from .library import Library
-from .models import CaseStudy, Element, Programme
+from .models import Element, EvidenceDigest, PracticeSite, Source, Term
+from .problems import Problem
+from .routes import Routes, anchor_of, href
+from .sitedef import Facet as FacetDecl
+from .sitedef import PageDecl, about
 from .svgmap import CREDIT, Marker, map_panels
 from .text import escape_markdown, markdown_field
 
@@ -38,6 +43,17 @@ class Download:
 
 
 @dataclass(frozen=True)
+class NavItem:
+    title: str
+    path: str | None = None
+    children: tuple[NavItem, ...] = field(default_factory=tuple)
+
+    def as_tree(self) -> dict[str, Any]:
+        """The entry as ``{title: path}``, or ``{title: [entries]}`` for a section."""
+        return {self.title: [c.as_tree() for c in self.children] if self.children else self.path}
+
+
+@dataclass(frozen=True)
 class Facet:
     """A filter of a browse page: its options are the values that occur, with their counts."""
 
@@ -47,29 +63,17 @@ class Facet:
     options: list[tuple[str, str, int]]
 
 
-STAGE_LABELS = {"emerging": "Emerging practice", "developing": "Developing practice", "embedded": "Embedded practice"}
-SITE_TYPES = {
-    "school": "School",
-    "network": "Network",
-    "local-authority": "Local authority",
-    "university": "University",
-    "programme": "Programme",
-    "trust": "Multi-academy trust",
-    "ministry": "National ministry",
-}
-RESOURCE_STATUS = {"live": "checked and working", "archived": "found only in an archive", "unverified": "recorded, not yet verified,"}
+@dataclass(frozen=True)
+class Rendered:
+    pages: list[Page]
+    nav: list[NavItem]
+    downloads: list[Download]
+    routes: Routes
 
 
-def _fmt(value: float | int) -> str:
+def fmt(value: float | int) -> str:
     """Figures as the source gives them: whole numbers with thousands separators, decimals as written."""
     return f"{value:,}" if isinstance(value, int) else str(value)
-
-
-@dataclass(frozen=True)
-class NavItem:
-    title: str
-    path: str | None = None
-    children: tuple[NavItem, ...] = field(default_factory=tuple)
 
 
 def _finalize(value: Any) -> Any:
@@ -78,9 +82,12 @@ def _finalize(value: Any) -> Any:
     return value
 
 
-def make_environment() -> Environment:
+def make_environment(project_templates: Path | None = None) -> Environment:
+    loaders: list[Any] = [PackageLoader("mcframe", "templates")]
+    if project_templates is not None and project_templates.is_dir():
+        loaders.insert(0, FileSystemLoader(str(project_templates)))
     env = Environment(
-        loader=PackageLoader("mcframe", "templates"),
+        loader=ChoiceLoader(loaders),
         autoescape=True,
         finalize=_finalize,
         undefined=StrictUndefined,
@@ -96,77 +103,107 @@ def make_environment() -> Environment:
     return env
 
 
-@dataclass
-class _Context:
-    """Helpers a template calls; they know which page is being rendered, for relative links."""
-
-    lib: Library
-    page: str
-
-    def link(self, el: Element) -> Markup:
-        return Markup(routes.element_href(self.page, el))
-
-    def to(self, path: str, anchor: str | None = None) -> Markup:
-        return Markup(routes.href(self.page, path, anchor))
-
-    def get(self, kind: str, id: str) -> Element:
-        return self.lib.get(kind, id)
-
-    def cite(self, source_id: str) -> Markup:
-        return Markup(format_citation(self.lib.get("source", source_id)))  # type: ignore[arg-type]
-
-    def anchor(self, id: str) -> Markup:
-        return Markup(routes.anchor_of(id))
+def _field_values(el: Any, dotted: str) -> list[str]:
+    value = el
+    for part in dotted.split("."):
+        value = getattr(value, part, None)
+    if value is None:
+        return []
+    return [str(v) for v in value] if isinstance(value, list) else [str(value)]
 
 
-def _facet(lib: Library, key: str, label: str, kind: str | None, values: Callable[[Any], list[str]], items: list[Any]) -> Facet:
-    counts: dict[str, int] = {}
-    for item in items:
-        for v in values(item):
-            counts[v] = counts.get(v, 0) + 1
-    if kind:  # vocabulary order, labels from the vocabulary
-        vocab = [(el.id, el.label) for el in getattr(lib, kind)]  # type: ignore[attr-defined]
-        options = [(i, lab, counts[i]) for i, lab in vocab if i in counts]
-    else:
-        options = [(v, v, counts[v]) for v in sorted(counts)]
-    return Facet(key, label, values, options)
+def make_facets(lib: Library, decls: list[FacetDecl], items: list[Element]) -> list[Facet]:
+    facets = []
+    for d in decls:
+        values: Callable[[Any], list[str]] = lambda el, f=d.field: _field_values(el, f)  # noqa: E731
+        counts: dict[str, int] = {}
+        for item in items:
+            for v in values(item):
+                counts[v] = counts.get(v, 0) + 1
+        if d.of:
+            labelled = [(el.id, str(getattr(el, d.label_field)) if d.label_field else lib.title_of(el)) for el in lib.elements.get(d.of, [])]
+        elif d.values:
+            labelled = list(lib.site.values.get(d.values, {}).items())
+        else:
+            labelled = [(v, v) for v in sorted(counts)]
+        facets.append(Facet(d.key, d.label, values, [(v, label, counts[v]) for v, label in labelled if v in counts]))
+    return facets
 
 
-def case_study_facets(lib: Library) -> list[Facet]:
-    cs = lib.case_studies
-    return [
-        _facet(lib, "career-stage", "Career stage", "career_stages", lambda c: list(c.career_stages), cs),
-        _facet(lib, "form", "Form of practice", "forms", lambda c: list(c.forms), cs),
-        _facet(lib, "purpose", "Purpose", "purposes", lambda c: list(c.purposes), cs),
-        _facet(lib, "phase", "Phase", "phases", lambda c: list(c.setting.phases), cs),
-        _facet(lib, "country", "Country", None, lambda c: [c.setting.country], cs),
-        Facet(
-            "stage",
-            "Stage of development",
-            lambda c: [c.stage],
-            [(k, lab, sum(1 for c in cs if c.stage == k)) for k, lab in STAGE_LABELS.items() if any(c.stage == k for c in cs)],
-        ),
-    ]
+class _Helpers:
+    """What a template calls; bound to the page being rendered, for relative links."""
+
+    def __init__(self, lib: Library, routes: Routes, back: Backlinks, boundaries: Path | None) -> None:
+        self.lib, self.routes, self.back, self.boundaries = lib, routes, back, boundaries
+        self.at = ""
+
+    def context(self, at: str) -> dict[str, Any]:
+        self.at = at
+        lib = self.lib
+        return {
+            "lib": lib,
+            "site": lib.site,
+            "back": self.back,
+            "fmt": fmt,
+            "chart_figure": chart_figure,
+            "href": lambda el: Markup(self.routes.element_href(self.at, el)),
+            "page": lambda page_id, anchor=None: Markup(href(self.at, self.routes.page(page_id), anchor)),
+            "has_page": self.routes.has,
+            "page_title": lambda page_id: self.routes.decl(page_id).title,
+            "list_page": lambda name: Markup(href(self.at, self.routes.list_page(name) or self.at)),
+            "file": lambda path: Markup(href(self.at, path)),
+            "title_of": lib.title_of,
+            "blurb_of": lib.blurb_of,
+            "get": lib.get,
+            "cite": lambda source_id: Markup(format_citation(lib.get("source", source_id))),  # type: ignore[arg-type]
+            "source_href": lambda source_id: Markup(self.routes.element_href(self.at, lib.get("source", source_id))),
+            "anchor": lambda id: Markup(anchor_of(id)),
+            "label": lib.site.label,
+            "value": lambda group, key: lib.site.values.get(group, {}).get(key, key),
+            "collection": lambda name: lib.collections[name].decl,
+            "by_letter": by_letter,
+            "group_sources": self.group_sources,
+            "by_place": by_place,
+            "map_panels": self.map_panels,
+            "map_credit": CREDIT,
+        }
+
+    def group_sources(self, digests: list[EvidenceDigest], groups: dict[str, str]) -> list[tuple[str, list[EvidenceDigest]]]:
+        """Digests grouped by the type of their source (``groups`` maps types to headings, in order)."""
+        found: dict[str, list[EvidenceDigest]] = {}
+        other = self.lib.site.label("other_sources")
+        for ev in digests:
+            src = self.lib.get("source", ev.source)
+            found.setdefault(groups.get(getattr(src, "type", ""), other), []).append(ev)
+        order = [*dict.fromkeys(groups.values()), other]
+
+        def year(ev: EvidenceDigest) -> int:
+            src = self.lib.get("source", ev.source)
+            return src.year or 0 if isinstance(src, Source) else 0
+
+        return [(g, sorted(found[g], key=year)) for g in order if g in found]
+
+    def map_panels(self) -> list[Markup]:
+        if self.boundaries is None:
+            return []
+        groups: dict[str, list[Marker]] = {}
+        for s in self.lib.all(PracticeSite):
+            label = f"{s.name}{', ' + s.area if s.area else ''}"
+            groups.setdefault(s.country, []).append(Marker(s.id, label, self.routes.element_href(self.at, s), s.longitude, s.latitude))
+        return [Markup(p) for p in map_panels(sorted(groups.items()), self.boundaries)]
 
 
-def programme_facets(lib: Library) -> list[Facet]:
-    agencies = {a.id: a.abbreviation for a in lib.agencies}
-    pg = lib.programmes
-    return [
-        Facet(
-            "agency",
-            "Agency",
-            lambda p: [agencies.get(p.agency, p.agency)],
-            [(a.abbreviation, a.abbreviation, sum(1 for p in pg if p.agency == a.id)) for a in lib.agencies],
-        ),
-        _facet(lib, "form", "Form of practice", "forms", lambda p: list(p.forms or []), pg),
-        _facet(lib, "career-stage", "Career stage", "career_stages", lambda p: list(p.when or []), pg),
-    ]
+def by_letter(terms: Iterable[Term]) -> dict[str, list[Term]]:
+    letters: dict[str, list[Term]] = {}
+    for term in sorted(terms, key=lambda t: t.term.casefold()):
+        first = term.term[0].upper()
+        letters.setdefault(first if first.isalpha() else "#", []).append(term)
+    return letters
 
 
-def _sites_by_place(lib: Library) -> list[tuple[str, list[tuple[str, list[Any]]]]]:
-    countries: dict[str, dict[str, list[Any]]] = {}
-    for site in lib.practice_sites:
+def by_place(sites: Iterable[PracticeSite]) -> list[tuple[str, list[tuple[str, list[PracticeSite]]]]]:
+    countries: dict[str, dict[str, list[PracticeSite]]] = {}
+    for site in sites:
         countries.setdefault(site.country, {}).setdefault(site.region or "", []).append(site)
     return [
         (country, sorted(((r, sorted(s, key=lambda x: x.name)) for r, s in regions.items()), key=lambda x: x[0]))
@@ -174,141 +211,93 @@ def _sites_by_place(lib: Library) -> list[tuple[str, list[tuple[str, list[Any]]]
     ]
 
 
-def _evidence_groups(lib: Library) -> list[tuple[str, list[Any]]]:
-    names = {
-        "systematic-review": "Systematic reviews",
-        "book": "Books",
-        "conference-paper": "Research papers",
-        "journal-article": "Research papers",
-        "practitioner-article": "Practitioner accounts",
-        "blog-post": "Commentary",
-    }
-    groups: dict[str, list[Any]] = {}
-    for ev in lib.evidence:
-        src = lib.get("source", ev.source)
-        groups.setdefault(names.get(src.type, "Other sources"), []).append(ev)  # type: ignore[attr-defined]
-    order = list(dict.fromkeys(names.values())) + ["Other sources"]
-    return [(g, sorted(groups[g], key=lambda e: (lib.get("source", e.source).year or 0))) for g in order if g in groups]  # type: ignore[attr-defined]
+def _front_matter(decl: PageDecl) -> str:
+    if not decl.hide:
+        return ""
+    return "---\nhide:\n" + "".join(f"  - {h}\n" for h in decl.hide) + "---\n"
 
 
 def render_site(
-    lib: Library, version: str, boundaries: Path | None = None
-) -> tuple[list[Page], list[NavItem], list[Download]]:
-    env = make_environment()
+    lib: Library, boundaries: Path | None = None, project_templates: Path | None = None
+) -> tuple[Rendered | None, list[Problem]]:
+    """Every page in site.yaml's order, the navigation and the downloads; or the problems that stop it."""
+    non_empty = {name for name, els in lib.elements.items() if els}
+    routes = Routes.plan(lib.site, non_empty)
+    env = make_environment(project_templates)
+    helpers = _Helpers(lib, routes, backlinks(lib), boundaries)
+    problems: list[Problem] = []
     pages: list[Page] = []
-    back: Backlinks = backlinks(lib)
-
-    def add(path: str, title: str, template: str, **extra: Any) -> None:
-        ctx = _Context(lib, path)
-        helpers: dict[str, Callable[..., Any]] = {
-            "link": ctx.link,
-            "to": ctx.to,
-            "get": ctx.get,
-            "cite": ctx.cite,
-            "anchor": ctx.anchor,
-            "back": back,
-            "fmt": _fmt,
-            "chart_figure": chart_figure,
-            "stage_labels": STAGE_LABELS,
-        }
-        body = env.get_template(template).render(lib=lib, version=version, title=title, page=path, **helpers, **extra)
-        pages.append(Page(path, title, body))
-
-    add("index.md", "Home", "home.md.j2")
-    add("framework/index.md", "The framework at a glance", "framework.md.j2")
-    for concept in lib.concepts:
-        add(routes.page_of("concept", concept.id), concept.title, "concept.md.j2", concept=concept)
-    add(routes.page_of("principle", ""), "The ten principles", "principles.md.j2")
-    add(routes.page_of("description", ""), "Mentoring and coaching described", "descriptions.md.j2")
-    add(routes.page_of("skill", ""), "Skills for mentoring and coaching", "skills.md.j2")
-    vocabularies = (
-        ("career_stage", "Career stages", lib.career_stages, "career_stages"),
-        ("purpose", "Purposes", lib.purposes, "purposes"),
-        ("form", "Forms of practice", lib.forms, "forms"),
-        ("phase", "Phases", lib.phases, "phases"),
-    )
-    for kind, title, terms, coll in vocabularies:
-        add(routes.page_of(kind, ""), title, "vocabulary.md.j2", terms=terms, intro=lib.intros.get(coll))
-    add(routes.page_of("source", ""), "Sources", "sources.md.j2")
-    if lib.terms:
-        add(routes.page_of("term", ""), "Glossary", "glossary.md.j2", terms_by_letter=_by_letter(lib))
     downloads: list[Download] = []
-    practice_nav: list[NavItem] = []
-    if lib.case_studies:
-        add("case-studies/index.md", "Case studies", "case_studies.md.j2", facets=case_study_facets(lib))
-        for cs in lib.case_studies:
-            add(routes.page_of("case_study", cs.id), cs.title, "case_study.md.j2", cs=cs)
-        practice_nav.append(NavItem("Browse case studies", "case-studies/index.md"))
-        practice_nav.extend(NavItem(cs.title, routes.page_of("case_study", cs.id)) for cs in lib.case_studies)
-    if lib.practice_sites:
-        panels = _map_panels(lib, boundaries) if boundaries else []
-        add(
-            routes.page_of("practice_site", ""),
-            "Directory and map of practice",
-            "directory.md.j2",
-            map_panels=[Markup(p) for p in panels],
-            map_credit=CREDIT,
-            sites_by_place=_sites_by_place(lib),
-            site_types=SITE_TYPES,
+    index = {p.id: i for i, p in enumerate(lib.site.pages)}
+
+    def problem(decl: PageDecl, at: tuple[str | int, ...], message: str) -> Problem:
+        return lib.site_doc.problem(("pages", index[decl.id], *at), message)
+
+    for decl in routes.pages:
+        for d in decl.downloads:
+            if d.export not in EXPORTS:
+                at = ("downloads", decl.downloads.index(d), "export")
+                problems.append(problem(decl, at, f"unknown export '{d.export}' (known: {', '.join(sorted(EXPORTS))})"))
+            else:
+                downloads.append(Download(d.path, EXPORTS[d.export](lib)))
+        if decl.template is None:
+            continue
+        try:
+            template = env.get_template(decl.template)
+        except TemplateNotFound:
+            problems.append(problem(decl, ("template",), f"no template '{decl.template}' in templates/ or the package"))
+            continue
+        primary = about(decl)
+        intro = lib.intros.get(primary) if primary else None
+        elements = lib.elements.get(primary, []) if primary else []
+        common = {
+            "this": decl,
+            "intro": intro or decl.intro,
+            "elements": elements,
+            "facets": make_facets(lib, decl.facets, elements),
+            "downloads": decl.downloads,
+        }
+        targets: list[tuple[str, str, Element | None]] = (
+            [(routes.element_page(el), lib.title_of(el), el) for el in elements]
+            if decl.shows
+            else [(decl.path, decl.title or "", None)]
         )
-        practice_nav.append(NavItem("Directory and map", routes.page_of("practice_site", "")))
-    policy_nav: list[NavItem] = []
-    if lib.programmes:
-        add(routes.page_of("programme", ""), "Policy grid", "policy_grid.md.j2", facets=programme_facets(lib))
-        downloads += [
-            Download("policy/policy_grid.xlsx", policy_grid_xlsx(lib)),
-            Download("policy/policy_grid.csv", policy_grid_csv(lib)),
-        ]
-        policy_nav.append(NavItem("Policy grid", routes.page_of("programme", "")))
-    evidence_nav: list[NavItem] = []
-    if lib.evidence:
-        add("evidence/index.md", "Evidence digests", "evidence_index.md.j2", evidence_groups=_evidence_groups(lib))
-        evidence_nav.append(NavItem("All digests", "evidence/index.md"))
-        for ev in lib.evidence:
-            title = lib.get("source", ev.source).title  # type: ignore[attr-defined]
-            add(routes.page_of("evidence", ev.id), title, "evidence.md.j2", ev=ev)
-            evidence_nav.append(NavItem(title, routes.page_of("evidence", ev.id)))
-    if lib.resources:
-        add(routes.page_of("resource", ""), "Annotated index of websites", "resources.md.j2", resource_status=RESOURCE_STATUS)
-        evidence_nav.append(NavItem("Websites", routes.page_of("resource", "")))
-
-    nav = [
-        NavItem("Home", "index.md"),
-        NavItem(
-            "Framework",
-            children=(
-                NavItem("At a glance", "framework/index.md"),
-                NavItem(
-                    "Core concepts",
-                    children=tuple(NavItem(c.title, routes.page_of("concept", c.id)) for c in lib.concepts),
-                ),
-                NavItem("Principles", routes.page_of("principle", "")),
-                NavItem("Descriptions table", routes.page_of("description", "")),
-                NavItem("Skills table", routes.page_of("skill", "")),
-                *(NavItem(title, routes.page_of(kind, "")) for kind, title, _, _ in vocabularies),
-            ),
-        ),
-        *([NavItem("Practice", children=tuple(practice_nav))] if practice_nav else []),
-        *([NavItem("Policy", children=tuple(policy_nav))] if policy_nav else []),
-        *([NavItem("Evidence", children=tuple(evidence_nav))] if evidence_nav else []),
-        *([NavItem("Glossary", routes.page_of("term", ""))] if lib.terms else []),
-        NavItem("Sources", routes.page_of("source", "")),
-    ]
-    return pages, nav, downloads
+        for path, title, el in targets:
+            try:
+                body = template.render(title=title, el=el, **common, **helpers.context(path))
+            except Exception as exc:  # a template's mistake, reported like a content error
+                problems.append(problem(decl, ("template",), f"{decl.template} failed on {path}: {type(exc).__name__}: {exc}"))
+                break
+            if decl.language and decl.language != lib.site.language:
+                body = _in_language(body, decl.language)
+            pages.append(Page(path, title, _front_matter(decl) + body))
+    if problems:
+        return None, problems
+    return Rendered(pages, build_nav(lib, routes), downloads, routes), []
 
 
-def _map_panels(lib: Library, boundaries: Path) -> list[str]:
-    page = routes.page_of("practice_site", "")
-    groups: dict[str, list[Marker]] = {}
-    for s in lib.practice_sites:
-        label = f"{s.name}{', ' + s.area if s.area else ''}"
-        groups.setdefault(s.country, []).append(Marker(s.id, label, routes.href(page, page, routes.anchor_of(s.id)), s.longitude, s.latitude))
-    return map_panels(sorted(groups.items()), boundaries)
+def _in_language(body: str, language: str) -> str:
+    """A page in another language than the site's: its text is marked so (WCAG 3.1.2)."""
+    return f'<div lang="{escape(language)}" markdown>\n\n{body}\n\n</div>\n'
 
 
-def _by_letter(lib: Library) -> dict[str, list[Any]]:
-    letters: dict[str, list[Any]] = {}
-    for term in sorted(lib.terms, key=lambda t: t.term.casefold()):
-        first = term.term[0].upper()
-        letters.setdefault(first if first.isalpha() else "#", []).append(term)
-    return letters
+def build_nav(lib: Library, routes: Routes) -> list[NavItem]:
+    """The navigation: pages in site.yaml's order, grouped into sections where they name one."""
+    top: list[NavItem | str] = []  # a str is the place of a section
+    sections: dict[str, list[NavItem]] = {}
+    for decl in routes.pages:
+        if not decl.in_nav:
+            continue
+        if decl.shows:
+            entries = [NavItem(lib.title_of(el), routes.element_page(el)) for el in lib.elements.get(decl.shows, [])]
+            items = [NavItem(decl.nav, children=tuple(entries))] if decl.nav else entries
+        else:
+            items = [NavItem(decl.nav or decl.title or decl.id, decl.path)]
+        if decl.section is None:
+            top.extend(items)
+        else:
+            if decl.section not in sections:
+                sections[decl.section] = []
+                top.append(decl.section)
+            sections[decl.section].extend(items)
+    return [NavItem(item, children=tuple(sections[item])) if isinstance(item, str) else item for item in top]

@@ -1,63 +1,76 @@
-"""Where every element lives: its page and anchor. Both derive from the ID only, so permalinks survive
-changes of title or wording.
+"""Where every page and element lives, from the page list in site.yaml.
+
+An element lives on the page that ``shows`` its collection (a page of its own) or ``lists`` it (an
+anchor on that page). Both derive from the ID only, so permalinks survive changes of title or wording.
 """
 
 from __future__ import annotations
 
 import posixpath
+from dataclasses import dataclass
 
 from .models import Element
-
-# kind -> page that lists elements of that kind (None: the element has a page of its own)
-_LIST_PAGES: dict[str, str | None] = {
-    "concept": None,
-    "principle": "framework/principles.md",
-    "description": "framework/descriptions.md",
-    "skill": "framework/skills.md",
-    "career_stage": "framework/career-stages.md",
-    "purpose": "framework/purposes.md",
-    "form": "framework/forms.md",
-    "phase": "framework/phases.md",
-    "source": "sources.md",
-    "term": "glossary.md",
-    "case_study": None,
-    "practice_site": "practice/directory.md",
-    "evidence": None,
-    "agency": "policy/grid.md",
-    "programme": "policy/grid.md",
-    "resource": "evidence/websites.md",
-}
-
-_OWN_PAGES = {
-    "concept": "framework/concepts/{id}.md",
-    "case_study": "case-studies/{id}.md",
-    "evidence": "evidence/{id}.md",
-}
-
-
-def page_of(kind: str, id: str) -> str:
-    listed = _LIST_PAGES[kind]
-    if listed is not None:
-        return listed
-    return _OWN_PAGES[kind].format(id=id.lower())
+from .sitedef import PageDecl, SiteDef
 
 
 def anchor_of(id: str) -> str:
     return id.lower()
 
 
-def has_own_page(kind: str) -> bool:
-    return _LIST_PAGES[kind] is None
-
-
 def href(from_page: str, to_page: str, anchor: str | None = None) -> str:
     """A relative link from one source page to another (MkDocs rewrites ``.md`` links to URLs)."""
-    rel = to_page if from_page == to_page else posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
     if from_page == to_page:
         return f"#{anchor}" if anchor else posixpath.basename(to_page)
+    rel = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
     return f"{rel}#{anchor}" if anchor else rel
 
 
-def element_href(from_page: str, el: Element) -> str:
-    page = page_of(el.kind, el.id)
-    return href(from_page, page, None if has_own_page(el.kind) else anchor_of(el.id))
+@dataclass(frozen=True)
+class Routes:
+    """The pages a site has, given which collections have elements."""
+
+    pages: tuple[PageDecl, ...]  # in site.yaml order, only those whose condition holds
+    _by_id: dict[str, PageDecl]
+    _home: dict[str, PageDecl]  # collection name -> the page its elements live on
+
+    @classmethod
+    def plan(cls, site: SiteDef, non_empty: set[str]) -> Routes:
+        pages = tuple(p for p in site.pages if _appears(p, non_empty))
+        home: dict[str, PageDecl] = {}
+        for p in pages:
+            for name in [*p.lists, *([p.shows] if p.shows else [])]:
+                home[name] = p
+        return cls(pages, {p.id: p for p in pages}, home)
+
+    def has(self, page_id: str) -> bool:
+        return page_id in self._by_id
+
+    def page(self, page_id: str) -> str:
+        """The source path of a page by its ID in site.yaml."""
+        try:
+            return self._by_id[page_id].path
+        except KeyError:
+            raise KeyError(f"no page '{page_id}' in this site (not declared in site.yaml, or its collection is empty)") from None
+
+    def decl(self, page_id: str) -> PageDecl:
+        return self._by_id[page_id]
+
+    def list_page(self, collection: str) -> str | None:
+        """The page that lists a collection (or, for an element-page collection, None)."""
+        p = self._home.get(collection)
+        return p.path if p and not p.shows else None
+
+    def element_page(self, el: Element) -> str:
+        p = self._home[el.collection]
+        return p.path.replace("{id}", anchor_of(el.id)) if p.shows else p.path
+
+    def element_anchor(self, el: Element) -> str | None:
+        return None if self._home[el.collection].shows else anchor_of(el.id)
+
+    def element_href(self, from_page: str, el: Element) -> str:
+        return href(from_page, self.element_page(el), self.element_anchor(el))
+
+
+def _appears(page: PageDecl, non_empty: set[str]) -> bool:
+    needed = page.when if page.when is not None else [n for n in (*page.lists, page.shows, page.browses) if n]
+    return not needed or any(name in non_empty for name in needed)

@@ -12,7 +12,8 @@
     var status = form.querySelector("[data-mcf-count]");
     var empty = list.parentNode.parentNode.querySelector("[data-mcf-empty]") || document.querySelector("[data-mcf-empty]");
     var selects = form.querySelectorAll("select");
-    var noun = name === "policy-grid" ? ["programme", "programmes"] : ["case study", "case studies"];
+    var noun = (form.getAttribute("data-mcf-nouns") || "item|items").split("|");
+    var shownWord = form.getAttribute("data-mcf-shown") || "shown";
 
     function apply() {
       var shown = 0;
@@ -25,7 +26,7 @@
         item.hidden = !ok;
         if (ok) shown += 1;
       });
-      status.textContent = shown + " of " + items.length + " " + (items.length === 1 ? noun[0] : noun[1]) + " shown";
+      status.textContent = shown + " of " + items.length + " " + (items.length === 1 ? noun[0] : noun[1]) + " " + shownWord;
       if (empty) empty.hidden = shown !== 0;
     }
 

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from ..library import Library
-from ..routes import page_of
+from ..models import Term
 from .forms import collect_forms
 from .linker import GlossaryLinker, Scope, TermInfo
 from .matcher import TermMatcher
 
 
-def make_linker(lib: Library, scope: Scope = "section") -> GlossaryLinker:
-    forms, _, _ = collect_forms(lib.terms)  # clashes were reported when the library was validated
-    terms = {t.id: TermInfo(t.id, t.term, t.definition) for t in lib.terms}
-    return GlossaryLinker(terms, TermMatcher(forms), page_of("term", ""), scope)
+def make_linker(lib: Library, glossary_page: str, scope: Scope = "section") -> GlossaryLinker:
+    terms = lib.all(Term)
+    forms, _, _ = collect_forms(terms)  # clashes were reported when the library was validated
+    infos = {t.id: TermInfo(t.id, t.term, t.definition) for t in terms}
+    return GlossaryLinker(infos, TermMatcher(forms), glossary_page, scope)

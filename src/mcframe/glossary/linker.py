@@ -14,6 +14,7 @@ from typing import Literal
 
 import markdown
 from markdown.treeprocessors import Treeprocessor
+from markdown.util import ETX, STX
 
 from .matcher import TermMatcher
 
@@ -31,7 +32,7 @@ TERM_CLASS = "mcf-term"
 
 # Inline raw HTML reaches the tree as placeholders: an opening tag of a skipped element, or of
 # <span class="mcf-nolink">, blocks linking up to its closing tag.
-_PLACEHOLDER = re.compile("\x02wzxhzdk:([0-9]+)\x03")
+_PLACEHOLDER = markdown.util.HTML_PLACEHOLDER_RE
 _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)")
 _NOLINK_OPEN = re.compile(r"<span\b[^>]*\bclass=[\"'][^\"']*\bmcf-nolink\b", re.I)
 RawHtml = Callable[[int], str]
@@ -115,7 +116,7 @@ class _Walk:
         links: list[etree.Element] = []
         head = ""
         pos = 0
-        stashed = "\x02" in text  # raw HTML placeholders: rare, and checked only when present
+        stashed = STX in text  # raw HTML placeholders: rare, and checked only when present
         blocked = self.blocked(text) if stashed else []
         once = self.linker.scope != "all"
         linked = self.linked
@@ -168,18 +169,10 @@ class _Walk:
         return ranges
 
 
-_TERM_LINK = re.compile(r'<a class="mcf-term"[^>]*>([^<]*)</a>')
-
-
-def strip_term_links(html: str) -> str:
-    """The page as it was before linking: what a search indexer needs, at a fraction of the parse."""
-    return _TERM_LINK.sub(r"\1", html)
-
-
 def _in_placeholder(text: str, at: int) -> bool:
-    """Inside Python-Markdown's stash placeholder (\\x02...\\x03) for raw HTML."""
-    opened = text.rfind("\x02", 0, at)
-    return opened != -1 and text.rfind("\x03", 0, at) < opened
+    """Inside Python-Markdown's stash placeholder (STX ... ETX) for raw HTML."""
+    opened = text.rfind(STX, 0, at)
+    return opened != -1 and text.rfind(ETX, 0, at) < opened
 
 
 class _GlossaryTreeprocessor(Treeprocessor):

@@ -11,6 +11,8 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from markdown.util import ETX, STX
+
 # A word: letters and digits, with inner apostrophes ("teacher's"). Underscore is not a word char.
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _SPACE = re.compile(r"\s+")
@@ -29,7 +31,7 @@ def _joiner(gap: str) -> str | None:
     short punctuation ("plan, do, review") stays. None: the gap breaks any term."""
     if not gap or len(gap) > 4 and not _SPACE.fullmatch(gap):
         return None
-    if "\x02" in gap or "\x03" in gap:  # a placeholder for raw HTML sits between the words
+    if STX in gap or ETX in gap:  # a placeholder for raw HTML sits between the words
         return None
     return _SPACE.sub(" ", gap).replace("‐", "-").replace("‑", "-")
 

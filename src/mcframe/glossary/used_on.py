@@ -7,16 +7,18 @@ from collections.abc import Callable
 
 from markupsafe import escape
 
-MARKER = re.compile(r'<div class="mcf-used-on" data-used-on="([^"]+)"></div>')
+# The empty list the glossary template leaves in each entry: any <div> with a data-used-on attribute,
+# whatever the order of its attributes.
+MARKER = re.compile(r'<div\b[^>]*\bdata-used-on="([^"]+)"[^>]*>\s*</div>')
 
 
-def used_on_html(links: list[tuple[str, str]]) -> str:
+def used_on_html(links: list[tuple[str, str]], heading: str, none: str) -> str:
     """``links`` are (title, href) pairs, already in reading order."""
     if not links:
-        return '<p class="mcf-used-on"><strong>Used on:</strong> no page yet.</p>'
+        return f'<p class="mcf-used-on"><strong>{escape(heading)}:</strong> {escape(none)}</p>'
     items = "".join(f'<li><a href="{escape(href)}">{escape(title)}</a></li>' for title, href in links)
-    return f'<div class="mcf-used-on"><p><strong>Used on</strong></p><ul>{items}</ul></div>'
+    return f'<div class="mcf-used-on"><p><strong>{escape(heading)}</strong></p><ul>{items}</ul></div>'
 
 
-def fill_used_on(html: str, links_for: Callable[[str], list[tuple[str, str]]]) -> str:
-    return MARKER.sub(lambda m: used_on_html(links_for(m.group(1))), html)
+def fill_used_on(html: str, links_for: Callable[[str], list[tuple[str, str]]], heading: str, none: str) -> str:
+    return MARKER.sub(lambda m: used_on_html(links_for(m.group(1)), heading, none), html)

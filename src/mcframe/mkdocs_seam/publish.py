@@ -16,7 +16,6 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, MkDocsException
 
-from .. import __version__
 from ..offline_zip import ZIP_EXCLUDE, write_zip
 from ..problems import ContentError
 
@@ -42,10 +41,10 @@ def publish(project: Path, site_dir: Path | None = None, dist_dir: Path | None =
         except (Abort, MkDocsException) as exc:
             print(f"build failed: {exc}; site/ and dist/ are unchanged", file=sys.stderr)
             return 1
-        plugin = config.plugins.get("mcframe")
-        elements = plugin.library.count() if plugin and plugin.library else 0
+        site = config.plugins["mcframe"].site  # type: ignore[attr-defined]
+        elements = site.lib.count()
         pages = sum(1 for _ in staged_site.rglob("*.html") if _.name != "404.html")
-        name = f"mcframe-{__version__}.zip"
+        name = site.lib.site.zip_filename
         staged_zip = Path(tmp) / name
         digest = write_zip(staged_site, staged_zip, exclude=ZIP_EXCLUDE)
         (Path(tmp) / f"{name}.sha256").write_text(f"{digest}  {name}\n", encoding="utf-8")

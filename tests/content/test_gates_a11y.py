@@ -108,35 +108,3 @@ def test_content_reflows_without_sideways_scrolling(site_survey: Survey, width: 
 # The gates can fail ----------------------------------------------------------------------------------
 
 
-def _rules_by_page(survey: Survey) -> dict[str, set[str]]:
-    return {name: {v.rule for v in r.axe_violations} for name, r in survey.pages.items() if r.axe_violations}
-
-
-def test_axe_gate_catches_low_contrast_and_only_the_seeded_defects(seeded_survey: Survey) -> None:
-    assert _rules_by_page(seeded_survey) == {
-        Seeded.page("low-contrast"): {"color-contrast"},  # <p style="color:#bbb;background:#fff">
-        Seeded.page("no-title"): {"document-title"},
-        # The clean page without a11y.css: Material's links in running text are told apart by colour alone.
-        Seeded.page("no-a11y-css"): {"link-in-text-block"},
-    }, listing(seeded_survey.axe(), "axe")
-    assert "#bbbbbb" in next(f.what for f in seeded_survey.axe() if f.file == Seeded.page("low-contrast"))
-
-
-def test_skip_link_gate_catches_a_page_without_one(seeded_survey: Survey) -> None:
-    found = seeded_survey.skip_link()
-    assert pages_with(found) == {Seeded.page("no-skip-link")}, listing(found, "skip link")
-
-
-def test_focus_gate_catches_a_hidden_focus_ring(seeded_survey: Survey) -> None:
-    found = seeded_survey.focus()
-    assert Seeded.page("no-focus-ring") in pages_with(found), listing(found, "focus")
-    # Material's own thin default ring is not enough either.
-    assert Seeded.page("no-a11y-css") in pages_with(found), listing(found, "focus")
-    assert Seeded.page("clean") not in pages_with(found), listing(found, "focus")
-
-
-def test_reflow_gate_catches_a_box_too_wide(seeded_survey: Survey) -> None:
-    narrow = seeded_survey.reflow(320)
-    assert pages_with(narrow) == {Seeded.page("too-wide")}, listing(narrow, "reflow at 320 px")
-    assert "runs past the viewport" in narrow[0].what or "scrolls sideways" in narrow[0].what
-    assert seeded_survey.reflow(640) == [], listing(seeded_survey.reflow(640), "reflow at 640 px")

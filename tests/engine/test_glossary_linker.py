@@ -239,7 +239,7 @@ def test_property_matches_are_ordered_whole_and_non_overlapping(text: str) -> No
 
 
 def test_variant_claimed_by_two_terms_names_both_files(tmp_path: Path) -> None:
-    from test_validation import minimal_content
+    from minimal import minimal_content
 
     from mcframe.library import load_library
 

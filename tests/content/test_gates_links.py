@@ -50,30 +50,3 @@ def test_zip_holds_the_site_and_nothing_for_servers_only(built: Built) -> None:
 # The gates can fail ----------------------------------------------------------------------------------
 
 
-def test_link_gate_catches_a_broken_anchor_and_an_absolute_path(seeded: Seeded) -> None:
-    found = broken_links(seeded.site)
-    assert pages_with(found) == {Seeded.page("broken-anchor"), Seeded.page("absolute-path")}, listing(found, "links")
-    whats = [(f.file, f.what.split(" (")[0]) for f in found]
-    assert (Seeded.page("broken-anchor"), "link ../about.html#nope points to missing anchor #nope in about.html") in whats
-    assert (Seeded.page("absolute-path"), "absolute local path /about.html") in whats
-
-
-def test_local_path_gate_catches_a_file_url(seeded: Seeded) -> None:
-    found = local_path_references(seeded.site)
-    assert [(f.file, f.what) for f in found] == [
-        (Seeded.page("absolute-path"), "absolute local path /about.html"),
-        (Seeded.page("absolute-path"), "absolute local path file:///tmp/about.html"),
-    ], listing(found, "absolute local paths")
-
-
-def test_outside_gate_catches_an_outside_script(seeded: Seeded) -> None:
-    found = outside_references(seeded.site)
-    assert [(f.file, f.what) for f in found] == [
-        (Seeded.page("external-script"), "fetches https://example.org/x.js")
-    ], listing(found, "outside references")
-
-
-def test_reachability_gate_catches_pages_nothing_links_to(seeded: Seeded) -> None:
-    assert unreachable_pages(seeded.site) == []
-    found = unreachable_pages(seeded.mutated)  # the mutated copies are linked from nowhere
-    assert pages_with(found) == {Seeded.page(name) for name in MUTATIONS}, listing(found, "unreachable")

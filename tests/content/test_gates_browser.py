@@ -113,34 +113,3 @@ def test_search_by_click(browser, unpacked: Path) -> None:
 # The gates can fail ----------------------------------------------------------------------------------
 
 
-def test_console_gate_catches_logged_and_thrown_errors(seeded_survey: Survey) -> None:
-    found = seeded_survey.console()
-    # The outside script, aborted, is a console error too ("Failed to load resource").
-    assert pages_with(found) == {
-        Seeded.page("console-error"),
-        Seeded.page("script-throws"),
-        Seeded.page("external-script"),
-    }, listing(found, "console")
-    assert any("boom" in f.what for f in found) and any("kaboom" in f.what for f in found), listing(found, "console")
-
-
-def test_request_gate_catches_an_outside_script(seeded_survey: Survey) -> None:
-    found = seeded_survey.outside()
-    assert pages_with(found) == {Seeded.page("external-script")}, listing(found, "outside requests")
-    assert [f.what for f in found] == ["requested https://example.org/x.js (outside the folder)"]
-
-
-def test_structure_gate_catches_two_h1_and_a_missing_title(seeded_survey: Survey) -> None:
-    found = seeded_survey.structure()
-    assert pages_with(found) == {Seeded.page("two-h1"), Seeded.page("no-title")}, listing(found, "structure")
-
-
-def test_navigation_gate_catches_an_entry_to_nowhere(seeded_survey: Survey) -> None:
-    found = seeded_survey.navigation()
-    assert pages_with(found) == {Seeded.page("nav-to-nowhere")}, listing(found, "navigation")
-    assert "nowhere.html points to missing seeded/nowhere.html" in found[0].what
-
-
-def test_every_seeded_page_was_checked(seeded_survey: Survey) -> None:
-    assert seeded_survey.check_errors() == [], listing(seeded_survey.check_errors(), "could not check")
-    assert Seeded.page("clean") in seeded_survey.pages and len(seeded_survey.pages) >= 15

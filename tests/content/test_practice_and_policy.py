@@ -16,7 +16,7 @@ from mcframe.exports import COLUMNS, grid_rows
 from mcframe.library import Library, load_library
 from mcframe.models import NOT_MAPPED
 from pageprobe import Probe
-from test_validation import minimal_content
+from minimal import minimal_content
 
 AGENCY_PROGRAMMES = {
     "DFES": 9,

@@ -9,68 +9,7 @@ import pytest
 from conftest import run_mcframe
 from mcframe.library import load_library
 
-SOURCES = """\
-sources:
-  - id: seed
-    type: report
-    title: A seed
-"""
-CONCEPTS = """\
-concepts:
-  - id: C1
-    title: Mentoring
-    summary: Support through a career transition.
-    definition: Mentoring is support.
-    features: [Structured]
-    sources: [seed]
-"""
-PRINCIPLES = """\
-principles:
-  - id: P1
-    title: A learning conversation
-    explanation: Talk that builds learning.
-    sources: [seed]
-"""
-DESCRIPTIONS = """\
-rows:
-  - id: D1
-    question: why
-    title: Purpose
-    cells:
-      - concept: C1
-        text: To support.
-    sources: [seed]
-"""
-SKILLS = """\
-skills:
-  - id: SK1
-    title: Listening
-    description: Listening to understand.
-    used_in: [C1]
-    sources: [seed]
-"""
-
-
-def vocab(key: str, prefix: str) -> str:
-    return f"{key}:\n  - id: {prefix}-ONE\n    label: One\n    description: The first.\n    sources: [seed]\n"
-
-
-def minimal_content(root: Path) -> Path:
-    files = {
-        "sources.yaml": SOURCES,
-        "framework/concepts.yaml": CONCEPTS,
-        "framework/principles.yaml": PRINCIPLES,
-        "framework/descriptions.yaml": DESCRIPTIONS,
-        "framework/skills.yaml": SKILLS,
-        "vocabularies/career_stages.yaml": vocab("career_stages", "ST"),
-        "vocabularies/purposes.yaml": vocab("purposes", "PU"),
-        "vocabularies/forms.yaml": vocab("forms", "FO"),
-        "vocabularies/phases.yaml": vocab("phases", "PH"),
-    }
-    for name, text in files.items():
-        (root / name).parent.mkdir(parents=True, exist_ok=True)
-        (root / name).write_text(text, encoding="utf-8")
-    return root
+from minimal import CONCEPTS, PRINCIPLES, SKILLS, minimal_content  # noqa: E402
 
 
 def problems_for(tmp_path: Path, name: str, text: str) -> list[str]:
@@ -84,7 +23,7 @@ def problems_for(tmp_path: Path, name: str, text: str) -> list[str]:
 def test_minimal_content_is_valid(tmp_path: Path) -> None:
     lib, problems = load_library(minimal_content(tmp_path / "content"))
     assert problems == []
-    assert lib.count() == 9
+    assert lib is not None and lib.count() == 9
 
 
 def test_yaml_syntax_error(tmp_path: Path) -> None:
@@ -141,7 +80,7 @@ def test_unknown_source_reference(tmp_path: Path) -> None:
 def test_bad_id_form(tmp_path: Path) -> None:
     bad = CONCEPTS.replace("id: C1", "id: concept-1")
     found = problems_for(tmp_path, "framework/concepts.yaml", bad)
-    assert found[0] == "content/framework/concepts.yaml:2:9: 'concept-1' does not have the expected form (^C[1-9][0-9]*$)"
+    assert found[0] == "content/framework/concepts.yaml:2:9: 'concept-1' is not the form of a concepts ID (C[1-9][0-9]*)"
 
 
 def test_duplicate_yaml_key(tmp_path: Path) -> None:
@@ -153,7 +92,7 @@ def test_duplicate_yaml_key(tmp_path: Path) -> None:
 
 def test_stray_file_is_reported(tmp_path: Path) -> None:
     assert problems_for(tmp_path, "framework/concept.yaml", CONCEPTS) == [
-        "content/framework/concept.yaml:1:1: this file is not part of any content collection"
+        "content/framework/concept.yaml:1:1: this file is not part of any collection declared in site.yaml"
     ]
 
 

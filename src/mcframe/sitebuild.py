@@ -1,0 +1,159 @@
+"""One build of a site, as the publisher sees it: content loaded and validated, pages rendered, the
+glossary linker set up, the files to add, and what to do as each page is converted. Free of any site
+generator: the MkDocs seam only forwards events here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .glossary.build import make_linker
+from .glossary.linker import GlossaryExtension, GlossaryLinker
+from .glossary.used_on import fill_used_on
+from .library import Library, load_library
+from .models import Term
+from .problems import ContentError, Problem, report
+from .render import NavItem, Rendered, render_site
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+SHIM_URI = "assets/vendor/iframe-worker/shim.js"  # lets search run from file://
+# The engine's styles, in cascade order: readability, accessibility fixes on top of the theme, print,
+# then the glossary's term links and previews.
+CSS = ("assets/mcframe/base.css", "assets/mcframe/a11y.css", "assets/mcframe/print.css", "assets/mcframe/glossary.css")
+SCRIPTS = ("assets/mcframe/glossary.js", "assets/mcframe/filters.js")
+# Markdown extensions the templates write for: definition lists, attributes, Markdown inside HTML...
+NEEDED_EXTENSIONS = ("abbr", "admonition", "attr_list", "def_list", "md_in_html", "tables", "toc")
+
+
+@dataclass(frozen=True)
+class SiteFile:
+    """A file the build adds to the site: generated text or bytes, or a file copied from disk."""
+
+    path: str
+    content: str | bytes | None = None
+    source: Path | None = None
+
+
+@dataclass
+class SiteBuild:
+    lib: Library
+    rendered: Rendered
+    linker: GlossaryLinker | None
+    glossary: GlossaryExtension
+    node_modules: Path
+    content_dir: Path
+
+    @classmethod
+    def load(
+        cls, project: Path, docs_dir: Path, *, content_dir: str = "content", node_modules: str = "node_modules",
+        glossary_links: str = "section", markdown_extensions: list[str] | None = None,
+    ) -> tuple[SiteBuild | None, list[Problem]]:
+        content = project / content_dir
+        modules = project / node_modules
+        lib, problems = load_library(content, shown_root=project)
+        if lib is None or any(p.severity == "error" for p in problems):
+            return None, problems
+        rendered, render_problems = render_site(lib, modules / "world-atlas" / "countries-50m.json", project / "templates")
+        problems += render_problems + _missing(project, docs_dir, modules, lib, markdown_extensions)
+        if rendered is None or any(p.severity == "error" for p in problems):
+            return None, problems
+        glossary_page = rendered.routes.list_page("terms")
+        linker = None
+        if glossary_page and glossary_links != "off":
+            linker = make_linker(lib, glossary_page, glossary_links)  # type: ignore[arg-type]
+        # Runs after the generator's own link rewriting (priority 0) and is given final URLs, so thousands
+        # of term links are not resolved and validated again: site_audit checks them after the build.
+        return cls(lib, rendered, linker, GlossaryExtension(linker, priority=-1), modules, content), problems
+
+    @classmethod
+    def open(
+        cls, project: Path, docs_dir: Path, warn: Callable[[str], object], error: type[ContentError] = ContentError, **options: Any
+    ) -> SiteBuild:
+        """:meth:`load`, with warnings passed to ``warn`` and errors raised as ``error``."""
+        site, problems = cls.load(project, docs_dir, **options)
+        report(problems, warn, error)
+        assert site is not None  # any reason for None is an error, raised above
+        return site
+
+    @property
+    def footer(self) -> str:
+        s = self.lib.site
+        return f"{s.publisher} · {s.label('edition')} {s.edition.number}, {s.edition.date.isoformat()} · {s.licence}"
+
+    def watched(self) -> list[Path]:
+        """What a live preview should rebuild on: content, and the project's own templates."""
+        return [self.content_dir, self.content_dir.parent / "templates", PACKAGE_DIR / "templates"]
+
+    @property
+    def nav(self) -> list[NavItem]:
+        return self.rendered.nav
+
+    def files(self) -> list[SiteFile]:
+        out = [SiteFile(p.path, p.markdown) for p in self.rendered.pages]
+        out += [SiteFile(d.path, d.content) for d in self.rendered.downloads]
+        out.append(SiteFile(SHIM_URI, source=self.node_modules / "iframe-worker" / "shim" / "index.js"))
+        out += [SiteFile(uri, source=PACKAGE_DIR / "assets" / Path(uri).name) for uri in (*CSS, *SCRIPTS)]
+        return out
+
+    def page_started(self, path: str, linking: bool, url_of: Callable[[str], str | None]) -> None:
+        """Before ``path`` is converted: tell the linker which page it is and where the glossary is."""
+        self.glossary.page = path
+        self.glossary.enabled = linking
+        if self.linker:
+            self.glossary.glossary_href = url_of(self.linker.glossary_page) or ""
+
+    def page_html(
+        self, path: str, html: str, pages: Callable[[], dict[str, tuple[str, str]]], relative: Callable[[str], str]
+    ) -> str:
+        """The final HTML of a page: the glossary's "Used on" lists are filled in once every page is
+        converted. ``pages`` gives every page's (title, URL) by source path; ``relative`` turns a site
+        URL into a link from this page."""
+        if not self.linker or path != self.linker.glossary_page:
+            return html
+        usage, titles = self.linker.usage, pages()
+
+        def links(term: str) -> list[tuple[str, str]]:
+            found = sorted((titles[p] for p in usage.get(term, ()) if p in titles), key=lambda t: (t[0].casefold(), t[1]))
+            return [(title, relative(url)) for title, url in found]
+
+        site = self.lib.site
+        return fill_used_on(html, links, site.label("used_on"), site.label("used_on_none"))
+
+    def unused_terms(self) -> list[Problem]:
+        """Once every page is converted: terms no page uses."""
+        if not self.linker:
+            return []
+        out = []
+        for term in self.lib.all(Term):
+            if not self.linker.usage.get(term.id):
+                origin = self.lib.origins[("term", term.id)]
+                out.append(Problem(origin.path, origin.line, 1, f"term '{term.id}' is not used on any page", "warning"))
+        return out
+
+
+def _missing(project: Path, docs_dir: Path, modules: Path, lib: Library, extensions: list[str] | None) -> list[Problem]:
+    """What the build needs from outside content: hand-written pages, npm assets, Markdown extensions."""
+    problems = []
+    site_doc = lib.site_doc
+    for i, page in enumerate(lib.site.pages):
+        if page.template is None and not (docs_dir / page.path).is_file():
+            problems.append(site_doc.problem(("pages", i, "path"), f"hand-written page {page.path} is not in {docs_dir.name}/"))
+    shim = modules / "iframe-worker" / "shim" / "index.js"
+    if not shim.is_file():
+        problems.append(Problem(_rel(shim, project), 1, 1, "front-end asset missing: run scripts/build, which installs them with npm ci"))
+    if extensions is not None:
+        have = {e.split(".")[-1] if isinstance(e, str) else "" for e in extensions}
+        lacking = [e for e in NEEDED_EXTENSIONS if e not in have]
+        if lacking:
+            problems.append(Problem("mkdocs.yml", 1, 1, f"markdown_extensions must include {', '.join(lacking)}: the page templates use them"))
+    return problems
+
+
+def _rel(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()

@@ -1,0 +1,132 @@
+"""The site definition, ``content/site.yaml``: who publishes what, which collections of content the
+site has and where their files are, and which pages exist in which order.
+
+Everything that makes a site *this* framework rather than another lives there, so a different
+framework, or another language edition of this one, builds with the same package.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from pathlib import Path
+from typing import Annotated
+
+import yaml
+from pydantic import Field
+
+from .models import Markdown, Model, Slug, Text
+
+# The engine's own words, in English; a site overrides or translates them under `labels`.
+DEFAULT_LABELS: dict[str, str] = yaml.safe_load((Path(__file__).with_name("labels.yaml")).read_text(encoding="utf-8"))
+
+Name = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")]  # a collection's name: case_studies
+PagePath = Annotated[str, Field(pattern=r"^[A-Za-z0-9_-]+(/[A-Za-z0-9_{}-]+)*\.md$")]
+
+
+class Edition(Model):
+    number: Text  # "0.1": the edition of the content, not the version of the software
+    date: datetime.date
+
+
+class CollectionDecl(Model):
+    """One collection of elements: which kind, from which files, with IDs of which form."""
+
+    name: Name  # a collection the engine knows: sources, principles, case_studies ...
+    file: Text  # a file, or a glob for one element a file, under content/
+    key: Text | None = None  # the key of the list of elements in the file; none: one element a file
+    id_pattern: Text  # the form of every ID (a regular expression the whole ID must match)
+    required: bool = False  # a build without these files is an error
+    label: Text  # one element, as a reader calls it: "case study"
+    plural: Text  # the collection as a heading: "Case studies"
+    backlinks: Text | None = None  # heading of the list of these that refer to an element; none: not listed
+
+
+class Facet(Model):
+    """A filter of a browse page."""
+
+    key: Slug
+    label: Text
+    field: Text  # the element's field holding the values; dots go into nested fields: setting.phases
+    of: Name | None = None  # the values are IDs in this collection (labelled by its elements' titles)
+    label_field: Text | None = None  # with ``of``: label options by this field of those elements instead
+    values: Name | None = None  # label literal values from this group of the site's ``values``, in its order
+
+
+class Card(Model):
+    """An entry point on a page (the home page's cards): a link to a page with a line about it."""
+
+    page: Slug  # the page it links to; a card whose page is absent is left out
+    title: Text
+    text: Text  # may say {count}: the number of elements in ``count``
+    count: Name | None = None
+    links: Name | None = None  # links to this collection's elements, before the text
+
+
+class DownloadDecl(Model):
+    export: Slug  # an export the engine makes: policy-grid-xlsx, policy-grid-csv
+    path: Text  # where it lands in the site
+    label: Text
+
+
+class PageDecl(Model):
+    """One page, or with ``shows`` one page for each element of a collection."""
+
+    id: Slug  # how templates and cards name the page: page("glossary")
+    path: PagePath  # source path; with ``shows``, "{id}" stands for the element's ID in lower case
+    title: Text | None = None  # required, except on element pages, whose title is the element's
+    nav: Text | None = None  # label in the navigation, when not the title; on element pages, a group
+    in_nav: bool = True
+    section: Text | None = None  # the navigation section it sits in
+    template: Text | None = None  # none: a hand-written page in docs/, at ``path``
+    lists: list[Name] = []  # elements of these collections have their anchor on this page
+    shows: Name | None = None  # one page for each element of this collection
+    browses: Name | None = None  # an index of a collection whose elements have pages of their own
+    when: list[Name] | None = None  # shown only when one of these has elements; default: lists, shows, browses
+    intro: Markdown | None = None  # the page's opening prose, when its collection file has no intro
+    outro: Markdown | None = None  # prose after the page's body
+    language: Text | None = None  # a page in another language than the site's: "fr", "cy"
+    hide: list[Text] = []  # parts of the page furniture to hide (navigation, toc)
+    facets: list[Facet] = []
+    cards: list[Card] = []
+    downloads: list[DownloadDecl] = []
+
+
+class SiteDef(Model):
+    title: Text
+    subtitle: Text | None = None
+    description: Text
+    publisher: Text
+    licence: Text
+    contact: Text | None = None
+    language: Annotated[str, Field(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]+)*$")]
+    edition: Edition
+    zip_name: Annotated[str, Field(pattern=r"^[A-Za-z0-9._{}-]+\.zip$")]  # "{edition}" is the edition number
+    labels: dict[str, Text] = {}  # words the templates use, by key: labels.source ...
+    values: dict[str, dict[str, Text]] = {}  # labels of fields' literal values: values.stage.emerging
+    collections: Annotated[list[CollectionDecl], Field(min_length=1)]
+    pages: Annotated[list[PageDecl], Field(min_length=1)]
+
+    @property
+    def zip_filename(self) -> str:
+        return self.zip_name.replace("{edition}", self.edition.number)
+
+    def label(self, key: str) -> str:
+        """One of the words the templates use: the site's own, or else the engine's default."""
+        if key in self.labels:
+            return self.labels[key]
+        if key in DEFAULT_LABELS:
+            return DEFAULT_LABELS[key]
+        raise KeyError(f"no label '{key}': add it under labels in site.yaml")
+
+    def collection(self, name: str) -> CollectionDecl | None:
+        return next((c for c in self.collections if c.name == name), None)
+
+
+def about(page: PageDecl) -> str | None:
+    """The collection a page is about: the one it shows, browses or lists first."""
+    return page.shows or page.browses or (page.lists[0] if page.lists else None)
+
+
+def id_matches(decl: CollectionDecl, id: str) -> bool:
+    return re.fullmatch(decl.id_pattern, id) is not None

@@ -1,0 +1,95 @@
+"""A full build of the fixture framework in a temporary folder: pages, the zip, determinism, and a
+failed build that keeps the last good output."""
+
+from __future__ import annotations
+
+import hashlib
+import zipfile
+from pathlib import Path
+
+from conftest import Built, copy_fixture, run_mcframe
+from mcframe.site_audit import broken_links, outside_references
+
+# The fixture's site.yaml declares these pages; "empty.html" lists a collection with no elements.
+EXPECTED_PAGES = [
+    "index.html",
+    "ideas/k1.html",
+    "ideas/k2.html",
+    "rules.html",
+    "resume-fr.html",
+    "lexicon.html",
+    "references.html",
+    "notes.html",
+]
+
+
+def test_pages_and_zip(fixture_built: Built) -> None:
+    built = fixture_built
+    assert sorted(p.relative_to(built.site).as_posix() for p in built.site.rglob("*.html") if p.name != "404.html") == sorted(EXPECTED_PAGES)
+    assert built.zip.name == "workshop-3.zip"  # zip_name and edition from the fixture's site.yaml
+    with zipfile.ZipFile(built.zip) as zf:
+        names = zf.namelist()
+        assert names == sorted(names)
+        assert "index.html" in names and "404.html" not in names
+        assert all(info.date_time == (1980, 1, 1, 0, 0, 0) for info in zf.infolist())
+        assert "search/search_index.js" in names  # inlined index: search from file://
+        assert "assets/vendor/iframe-worker/shim.js" in names
+    digest = hashlib.sha256(built.zip.read_bytes()).hexdigest()
+    assert (built.zip.parent / f"{built.zip.name}.sha256").read_text() == f"{digest}  {built.zip.name}\n"
+    pages = [p for p in built.site.rglob("*.html") if p.name != "404.html"]
+    assert f"built {len(pages)} pages from" in built.output
+
+
+def test_every_element_has_its_anchor(fixture_built: Built) -> None:
+    rules = (fixture_built.site / "rules.html").read_text()
+    assert 'id="r-01"' in rules and 'id="r-02"' in rules
+    assert 'id="ref-handbook"' in (fixture_built.site / "references.html").read_text()
+
+
+def test_no_outside_fetches_anywhere(fixture_built: Built, fixture_unpacked: Path) -> None:
+    assert outside_references(fixture_unpacked) == []
+    assert outside_references(fixture_built.site) == []
+
+
+def test_no_broken_links_in_zip(fixture_unpacked: Path) -> None:
+    assert broken_links(fixture_unpacked) == []
+
+
+def test_theme_is_offline_by_construction(fixture_built: Built) -> None:
+    html = (fixture_built.site / "index.html").read_text()
+    assert "fonts.googleapis" not in html and "unpkg.com" not in html
+    assert "Made with" not in html  # no generator link
+    assert 'src="assets/vendor/iframe-worker/shim.js"' in html
+
+
+def test_two_builds_give_identical_zips(fixture_built: Built, tmp_path: Path) -> None:
+    again = copy_fixture(tmp_path / "again")
+    result = run_mcframe(again, "build")
+    assert result.returncode == 0, result.stderr
+    assert (again / "dist" / fixture_built.zip.name).read_bytes() == fixture_built.zip.read_bytes()
+
+
+def test_failed_build_keeps_last_good_output(tmp_path: Path) -> None:
+    project = copy_fixture(tmp_path / "p")
+    assert run_mcframe(project, "build").returncode == 0
+    zip_path = next((project / "dist").glob("*.zip"))
+    before = zip_path.read_bytes()
+    index_before = (project / "site/index.html").read_text()
+
+    ideas = project / "content/ideas.yaml"
+    lines = ideas.read_text().splitlines(keepends=True)
+    at = next(i for i, line in enumerate(lines) if line.strip().startswith("summary:"))
+    lines[at] = lines[at].replace("summary:", "sumary:", 1)
+    ideas.write_text("".join(lines))
+
+    result = run_mcframe(project, "build")
+    assert result.returncode == 1
+    col = lines[at].index("sumary") + 1
+    assert f"content/ideas.yaml:{at + 1}:{col}: unknown field 'sumary' (did you mean 'summary'?)" in result.stderr
+    assert "site/ and dist/ are unchanged" in result.stderr
+    assert zip_path.read_bytes() == before
+    assert (project / "site/index.html").read_text() == index_before
+
+
+def test_generated_pages_never_touch_docs(fixture_built: Built) -> None:
+    assert sorted(p.name for p in (fixture_built.project / "docs").rglob("*")) == ["notes.md"]

@@ -1,0 +1,243 @@
+"""The site definition (content/site.yaml) drives the site: pages, navigation, labels, templates,
+collections and ID forms. Run on the fixture framework, so nothing here depends on the real content.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import ClassVar
+
+import pytest
+
+from conftest import FIXTURE, ROOT, Built, copy_fixture, run_mcframe
+from mcframe.library import load_library
+from mcframe.models import Element, Markdown, Sources, Text
+from mcframe.render import render_site
+
+TEMPLATES = ROOT / "src" / "mcframe" / "templates"
+
+
+def load(project: Path):  # type: ignore[no-untyped-def]
+    lib, problems = load_library(project / "content", shown_root=project)
+    assert lib is not None and not [p for p in problems if p.severity == "error"], problems
+    rendered, problems = render_site(lib, None, project / "templates")
+    assert rendered is not None, problems
+    return lib, rendered
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def problems_of(project: Path) -> list[str]:
+    lib, problems = load_library(project / "content", shown_root=project)
+    if lib is not None and not problems:
+        _, problems = render_site(lib, None, project / "templates")
+    return [str(p) for p in problems]
+
+
+def nav_titles(items) -> list[str]:  # type: ignore[no-untyped-def]
+    return [t for item in items for t in [item.title, *nav_titles(item.children)]]
+
+
+# --- The fixture framework builds with the same package --------------------------------------------
+
+
+def test_the_fixture_builds_with_its_own_shape(fixture_built: Built) -> None:
+    home = (fixture_built.site / "index.html").read_text()
+    assert "<title>Workshop Supervision Framework</title>" in home
+    assert "Supervising apprentices: an example framework" in home  # the subtitle heads the home page
+    assert "The fixture editors · Edition 3, 2026-01-15 · Example text, free to reuse." in home  # footer
+    # Nav in site.yaml's order, with the section and the element group it declares.
+    nav = list(dict.fromkeys(re.findall(r'<span class="md-ellipsis">\s*([^<]+?)\s*</span>', home)))
+    assert nav[:9] == ["Workshop Supervision Framework", "Start", "The framework", "Key ideas", "Demonstration", "Practice under watch", "Rules of thumb", "Résumé en français", "Lexicon"]
+    assert "Shown only with websites" not in home  # its collection is empty
+    assert "Never shown" not in home  # a card whose page is absent is left out
+    assert "2 rules for supervisors." in home
+
+
+def test_labels_from_the_site_definition(fixture_built: Built) -> None:
+    idea = (fixture_built.site / "ideas/k1.html").read_text()
+    assert "Key idea <span class=\"mcf-id__code\">K1</span>" in idea  # labels.core_concept overridden
+    assert "Other key ideas" not in idea and "Other core concepts" in idea  # the engine's default stays
+    rules = (fixture_built.site / "rules.html").read_text()
+    assert "Rule of thumb <span class=\"mcf-id__code\">R-01</span>" in rules  # the collection's label
+
+
+def test_a_page_in_another_language_is_marked(fixture_built: Built) -> None:
+    html = (fixture_built.site / "resume-fr.html").read_text()
+    assert re.search(r'<div lang="fr">\s*<h1 id="resume-en-francais">Résumé en français<', html)
+    assert "Il contient 2 idées clés et 2 règles pratiques." in html  # the fixture's own template
+    assert '<html lang="en"' in html
+
+
+def test_hand_written_page_sits_where_site_yaml_puts_it(fixture_built: Built) -> None:
+    html = (fixture_built.site / "notes.html").read_text()
+    assert "Editors&#39; notes" in html or "Editors' notes" in html
+    assert re.search(r'class="mcf-term"[^>]*data-term="apprentice"', html)  # linked like any page
+
+
+def test_the_fixture_passes_the_browser_gates(browser, fixture_unpacked: Path) -> None:  # type: ignore[no-untyped-def]
+    from gates import listing, survey
+
+    found = survey(browser, fixture_unpacked)
+    for gate in (found.console, found.outside, found.structure, found.navigation, found.axe, found.skip_link, found.focus):
+        assert gate() == [], listing(gate(), gate.__name__)
+    for width in (320, 640):
+        assert found.reflow(width) == [], listing(found.reflow(width), f"reflow at {width}")
+
+
+# --- One edit to site.yaml changes the site --------------------------------------------------------
+
+
+def test_title_edition_section_and_label_are_edits_to_site_yaml_alone(tmp_path: Path) -> None:
+    project = copy_fixture(tmp_path / "p")
+    site = project / "content/site.yaml"
+    edit(site, "title: Workshop Supervision Framework", "title: Apprentice Supervision")
+    edit(site, 'number: "3"', 'number: "4.1"')
+    edit(site, "section: The framework\n", "section: How it works\n")
+    edit(site, "    plural: Key ideas\n", "    plural: Big ideas\n")
+    result = run_mcframe(project, "build")
+    assert result.returncode == 0, result.stderr
+    assert (project / "dist/workshop-4.1.zip").is_file()
+    home = (project / "site/index.html").read_text()
+    assert "<title>Rules of thumb - Apprentice Supervision</title>" in (project / "site/rules.html").read_text()
+    assert "How it works" in home and "Edition 4.1" in home
+    lib, rendered = load(project)
+    assert lib.site.collection("concepts").plural == "Big ideas"
+
+
+def test_a_new_kind_of_content_needs_no_engine_edit(tmp_path: Path) -> None:
+    """A model, a collection line, a page line and a template: nothing in routes, render or the nav."""
+
+    class Exercise(Element):
+        kind: ClassVar[str] = "exercise"
+        collection: ClassVar[str] = "exercises"
+        title: Text
+        steps: Markdown
+        rules: list[str] = []
+        sources: Sources
+
+    project = copy_fixture(tmp_path / "p")
+    (project / "content/exercises.yaml").write_text(
+        "exercises:\n  - id: X1\n    title: Cut a dovetail\n    steps: Mark, saw, chisel.\n    sources: [ref-handbook]\n"
+    )
+    edit(
+        project / "content/site.yaml",
+        "  - name: terms\n",
+        "  - name: exercises\n    file: exercises.yaml\n    key: exercises\n    id_pattern: \"X[0-9]+\"\n"
+        "    label: exercise\n    plural: Exercises\n    backlinks: Exercises that use it\n  - name: terms\n",
+    )
+    edit(
+        project / "content/site.yaml",
+        "  - id: lexicon\n",
+        "  - id: exercises\n    section: Practice\n    path: practice/exercises.md\n    title: Exercises\n"
+        "    template: exercises.md.j2\n    lists: [exercises]\n  - id: lexicon\n",
+    )
+    (project / "templates/exercises.md.j2").write_text(
+        "# {{ title }}\n\n{% for x in elements %}\n## {{ x.title }} { #{{ anchor(x.id) }} }\n\n{{ x.steps|md }}\n\n{% endfor %}\n"
+    )
+    lib, rendered = load(project)
+    assert [el.id for el in lib.exercises] == ["X1"]
+    page = next(p for p in rendered.pages if p.path == "practice/exercises.md")
+    assert "## Cut a dovetail { #x1 }" in page.markdown
+    assert "Practice" in nav_titles(rendered.nav) and "Exercises" in nav_titles(rendered.nav)
+    assert rendered.routes.element_href("index.md", lib.exercises[0]) == "practice/exercises.md#x1"
+
+
+def test_a_project_template_overrides_the_packages(tmp_path: Path) -> None:
+    project = copy_fixture(tmp_path / "p")
+    (project / "templates/sources.md.j2").write_text("# {{ title }}\n\nOur own reference list.\n")
+    _, rendered = load(project)
+    page = next(p for p in rendered.pages if p.path == "references.md")
+    assert "Our own reference list." in page.markdown
+
+
+def test_id_forms_come_from_the_declaration(tmp_path: Path) -> None:
+    project = copy_fixture(tmp_path / "p")
+    edit(project / "content/rules.yaml", "id: R-02", "id: R2")
+    assert problems_of(project) == ["content/rules.yaml:6:9: 'R2' is not the form of a rule of thumb ID (R-[0-9]{2})"]
+
+
+# --- A wrong site.yaml is reported like any content ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        ("  - name: concepts\n", "  - name: concept\n", "unknown collection 'concept' (did you mean 'concepts'?)"),
+        ("    lists: [principles]\n", "    lists: [principle]\n", "unknown collection 'principle' (did you mean 'principles'?)"),
+        ("    path: ideas/{id}.md\n", "    path: ideas/one.md\n", "an element page's path has '{id}' in it, and only an element page's"),
+        ("      - {page: lexicon,", "      - {page: lexikon,", "unknown page 'lexikon' (did you mean 'lexicon'?)"),
+        ("    template: glossary.md.j2\n", "    template: glosary.md.j2\n", "no template 'glosary.md.j2' in templates/ or the package"),
+        ("    lists: [terms]\n", "", "no page lists or shows 'terms': add one under pages"),
+        ("  - id: references\n    path: references.md\n", "  - id: references\n    path: lexicon.md\n", "two pages have the path 'lexicon.md'"),
+        ("  - id: notes\n    path: notes.md\n", "  - id: notes\n    path: note.md\n", "hand-written page note.md is not in docs/"),
+    ],
+)
+def test_site_yaml_mistakes_are_reported_with_their_place(tmp_path: Path, old: str, new: str, expected: str) -> None:
+    project = copy_fixture(tmp_path / "p")
+    site = project / "content/site.yaml"
+    edit(site, old, new)
+    result = run_mcframe(project, "build")
+    assert result.returncode == 1
+    assert re.search(r"content/site\.yaml:\d+:\d+: " + re.escape(expected), result.stderr), result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_missing_site_definition(tmp_path: Path) -> None:
+    project = copy_fixture(tmp_path / "p")
+    (project / "content/site.yaml").unlink()
+    result = run_mcframe(project, "check")
+    assert result.returncode == 1
+    assert "content/site.yaml:1:1: the site definition is missing" in result.stderr
+
+
+def test_missing_markdown_extension_is_named(tmp_path: Path) -> None:
+    project = copy_fixture(tmp_path / "p")
+    edit(project / "mkdocs.yml", "  - def_list\n", "")
+    result = run_mcframe(project, "build")
+    assert result.returncode == 1
+    assert "mkdocs.yml:1:1: markdown_extensions must include def_list" in result.stderr
+
+
+def test_missing_npm_assets_are_a_clear_error(tmp_path: Path) -> None:
+    project = copy_fixture(tmp_path / "p")
+    (project / "node_modules").unlink()
+    result = run_mcframe(project, "build")
+    assert result.returncode == 1
+    assert "front-end asset missing: run scripts/build" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+# --- The engine keeps its shape -------------------------------------------------------------------
+
+
+def test_no_template_spells_a_page_path() -> None:
+    found = [
+        f"{t.name}: {m.group(0)}"
+        for t in sorted(TEMPLATES.glob("*.j2"))
+        for m in re.finditer(r"[\w/.-]+\.(?:md|html)\b(?!\.j2)", t.read_text())
+    ]
+    assert found == []
+
+
+def test_the_mkdocs_seam_stays_thin() -> None:
+    plugin = ROOT / "src/mcframe/mkdocs_seam/plugin.py"
+    assert len(plugin.read_text().splitlines()) <= 80
+    imports_mkdocs = sorted(
+        p.relative_to(ROOT / "src").as_posix()
+        for p in (ROOT / "src/mcframe").rglob("*.py")
+        if re.search(r"^\s*(from|import) mkdocs", p.read_text(), re.M)
+    )
+    assert imports_mkdocs == ["mcframe/mkdocs_seam/plugin.py", "mcframe/mkdocs_seam/publish.py"]
+
+
+def test_the_fixture_is_another_framework() -> None:
+    """Guard against the fixture drifting into a copy of the real content."""
+    fixture = {p.relative_to(FIXTURE / "content").as_posix() for p in (FIXTURE / "content").rglob("*.yaml")}
+    real = {p.relative_to(ROOT / "content").as_posix() for p in (ROOT / "content").rglob("*.yaml")}
+    assert fixture & real == {"site.yaml"}
