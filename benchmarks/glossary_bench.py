@@ -27,7 +27,7 @@ from mcframe.glossary.matcher import TermMatcher
 from mcframe.models import Term
 
 ROOT = Path(__file__).resolve().parents[1]
-COMMON = (
+COMMON = (  # noqa: SIM905  (one string reads better than a list of 60 words)
     "the of and to in a is that for it as with was on be by this are or at from which not have an "
     "school teacher lesson practice support learning development time staff pupils colleagues plan "
     "review observe discuss evidence goal session classroom programme role network"
@@ -92,7 +92,7 @@ def make_site(folder: Path, pages: int, words: int, terms: list[Term], rng: rand
             for k in range(0, pages, 50)
         ]
         with (folder / "mkdocs.yml").open("a") as f:
-            f.write("".join(sections))
+            f.write("nav:\n" + "".join(sections))
     return folder
 
 

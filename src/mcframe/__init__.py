@@ -1,4 +1,5 @@
-"""mcframe: the National Framework for Mentoring and Coaching, published from YAML."""
+"""mcframe: publishes a framework (first of all the National Framework for Mentoring and Coaching) from YAML."""
 
-# The one place the edition's version is set: the package, the zip name and the site footer read it.
-__version__ = "0.1.0"
+# The version of the software. The edition of the content is a different thing: it is set in
+# content/site.yaml, and the zip name, the footer and the exports carry it.
+__version__ = "0.2.0"

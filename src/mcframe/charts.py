@@ -59,7 +59,7 @@ def chart_svg(chart: Chart, dom_id: str) -> str:
         else:
             pts = [(round(LEFT + band * (i + 0.5), 1), y(v)) for i, v in enumerate(series.values[:n])]
             parts.append(f'<polyline fill="none" stroke="{colour}" stroke-width="2.5" points="{" ".join(f"{a},{b}" for a, b in pts)}"/>')
-            for (px, py), v in zip(pts, series.values):
+            for (px, py), v in zip(pts, series.values, strict=False):
                 parts.append(f'<circle cx="{px}" cy="{py}" r="4" fill="{colour}"/>')
                 parts.append(f'<text class="mcf-chart__value" x="{px}" y="{py - 8}" text-anchor="middle">{_fmt(v)}</text>')
         lx = LEFT + si * 160

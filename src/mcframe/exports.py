@@ -10,14 +10,13 @@ import datetime
 import io
 import re
 import zipfile
+from collections.abc import Callable
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
 from .library import Library
-from collections.abc import Callable
-
 from .models import NOT_MAPPED, Agency, Programme
 
 COLUMNS = (

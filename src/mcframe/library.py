@@ -167,9 +167,9 @@ def check_site(site: SiteDef, doc: YamlDoc) -> list[Problem]:
             problems.append(doc.problem(at, "a hand-written page (no template) cannot list or show a collection"))
         for j, name in enumerate(page.lists):
             known(name, at + ("lists", j))
-        for key in ("shows", "browses"):
-            if getattr(page, key) is not None:
-                known(getattr(page, key), at + (key,))
+        for field_name in ("shows", "browses"):
+            if getattr(page, field_name) is not None:
+                known(getattr(page, field_name), at + (field_name,))
         for j, name in enumerate(page.when or []):
             known(name, at + ("when", j))
         for j, facet in enumerate(page.facets):
@@ -178,12 +178,14 @@ def check_site(site: SiteDef, doc: YamlDoc) -> list[Problem]:
             if facet.values is not None and facet.values not in site.values:
                 problems.append(doc.problem(at + ("facets", j, "values"), f"no group '{facet.values}' under values{did_you_mean(facet.values, site.values)}"))
         for j, card in enumerate(page.cards):
-            for key in ("count", "links"):
-                if getattr(card, key) is not None:
-                    known(getattr(card, key), at + ("cards", j, key))
-        for name, key in [(n, ("lists", j)) for j, n in enumerate(page.lists)] + ([(page.shows, ("shows",))] if page.shows else []):
+            for field_name in ("count", "links"):
+                if getattr(card, field_name) is not None:
+                    known(getattr(card, field_name), at + ("cards", j, field_name))
+        homes: list[tuple[str, DataPath]] = [(n, ("lists", j)) for j, n in enumerate(page.lists)]
+        homes += [(page.shows, ("shows",))] if page.shows else []
+        for name, where in homes:
             if name in home:
-                problems.append(doc.problem(at + key, f"the elements of '{name}' already live on page '{home[name]}'"))
+                problems.append(doc.problem(at + where, f"the elements of '{name}' already live on page '{home[name]}'"))
             home.setdefault(name, page.id)
     for i, page in enumerate(site.pages):
         for j, card in enumerate(page.cards):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -115,7 +116,7 @@ def _field_values(el: Any, dotted: str) -> list[str]:
 def make_facets(lib: Library, decls: list[FacetDecl], items: list[Element]) -> list[Facet]:
     facets = []
     for d in decls:
-        values: Callable[[Any], list[str]] = lambda el, f=d.field: _field_values(el, f)  # noqa: E731
+        values: Callable[[Any], list[str]] = partial(_field_values, dotted=d.field)
         counts: dict[str, int] = {}
         for item in items:
             for v in values(item):

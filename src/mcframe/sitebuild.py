@@ -49,7 +49,7 @@ class SiteBuild:
     @classmethod
     def load(
         cls, project: Path, docs_dir: Path, *, content_dir: str = "content", node_modules: str = "node_modules",
-        glossary_links: str = "section", markdown_extensions: list[str] | None = None,
+        glossary_links: str = "section", markdown_extensions: list[Any] | None = None,
     ) -> tuple[SiteBuild | None, list[Problem]]:
         content = project / content_dir
         modules = project / node_modules
@@ -134,7 +134,7 @@ class SiteBuild:
         return out
 
 
-def _missing(project: Path, docs_dir: Path, modules: Path, lib: Library, extensions: list[str] | None) -> list[Problem]:
+def _missing(project: Path, docs_dir: Path, modules: Path, lib: Library, extensions: list[Any] | None) -> list[Problem]:
     """What the build needs from outside content: hand-written pages, npm assets, Markdown extensions."""
     problems = []
     site_doc = lib.site_doc

@@ -86,7 +86,7 @@ class _Frame:
         return round(x, 1), round(y, 1)
 
 
-def _frame(markers: Sequence[Marker], width: float, extent: Ring = (), min_span: float = 6.0) -> _Frame:
+def _frame(markers: Sequence[Marker], width: float, extent: Sequence[tuple[float, float]] = (), min_span: float = 6.0) -> _Frame:
     """A frame around the markers, or around ``extent`` (a country's outline) when it is given."""
     lons = [p[0] for p in extent] or [m.lon for m in markers]
     lats = [p[1] for p in extent] or [m.lat for m in markers]

@@ -102,7 +102,7 @@ def build_element(model: type[Model], doc: YamlDoc, at: DataPath, problems: list
     try:
         return model.model_validate(data)
     except ValidationError as exc:
-        for err in _dedupe(exc.errors()):
+        for err in _dedupe([dict(e) for e in exc.errors()]):
             message, on_key = _message(err, model)
             problems.append(doc.problem(at + tuple(err["loc"]), message, key=on_key))
         return None

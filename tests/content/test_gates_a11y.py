@@ -13,8 +13,20 @@ from pathlib import Path
 
 import pytest
 
-from gates import AXE_JS, AXE_TAGS, REFLOW_WIDTHS, Seeded, Survey, listing, open_search, pages_with, run_axe
-from gates import seeded, seeded_survey, site_survey  # noqa: F401  (fixtures)
+from gates import (  # noqa: F401  (fixtures)
+    AXE_JS,
+    AXE_TAGS,
+    REFLOW_WIDTHS,
+    Seeded,
+    Survey,
+    listing,
+    open_search,
+    pages_with,
+    run_axe,
+    seeded,
+    seeded_survey,
+    site_survey,
+)
 from pageprobe import Probe
 
 pytestmark = pytest.mark.browser

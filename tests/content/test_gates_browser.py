@@ -12,8 +12,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from gates import Seeded, Survey, html_pages, listing, open_search, pages_with
-from gates import seeded, seeded_survey, site_survey  # noqa: F401  (fixtures)
+from gates import Seeded, Survey, html_pages, listing, open_search, pages_with, seeded, seeded_survey, site_survey  # noqa: F401  (fixtures)
 from pageprobe import Probe
 
 pytestmark = pytest.mark.browser

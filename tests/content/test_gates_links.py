@@ -12,8 +12,13 @@ import zipfile
 from pathlib import Path
 
 from conftest import Built
-from gates import MUTATIONS, Seeded, html_pages, listing, local_path_references, pages_with, unreachable_pages
-from gates import seeded  # noqa: F401  (fixture)
+from gates import (
+    html_pages,
+    listing,
+    local_path_references,
+    seeded,  # noqa: F401  (fixture)
+    unreachable_pages,
+)
 from mcframe.site_audit import broken_links, outside_references
 
 

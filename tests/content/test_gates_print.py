@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from gates import PRINT_CHROME, Seeded, Survey, listing, pages_with
-from gates import seeded, seeded_survey, site_survey  # noqa: F401  (fixtures)
+from gates import PRINT_CHROME, Seeded, Survey, listing, pages_with, seeded, seeded_survey, site_survey  # noqa: F401  (fixtures)
 
 pytestmark = pytest.mark.browser
 

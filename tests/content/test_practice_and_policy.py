@@ -15,8 +15,8 @@ from conftest import ROOT, Built
 from mcframe.exports import COLUMNS, grid_rows
 from mcframe.library import Library, load_library
 from mcframe.models import NOT_MAPPED
-from pageprobe import Probe
 from minimal import minimal_content
+from pageprobe import Probe
 
 AGENCY_PROGRAMMES = {
     "DFES": 9,
@@ -122,7 +122,10 @@ def test_map_has_one_linked_marker_per_site(lib: Library, built: Built) -> None:
 
 def test_duplicate_site_name_and_place_is_an_error(tmp_path: Path) -> None:
     content = minimal_content(tmp_path / "content")
-    site = "  - id: {id}\n    name: A School\n    type: school\n    area: Poole\n    country: England\n    latitude: 50.7\n    longitude: -1.9\n    focus: F\n    sources: [seed]\n"
+    site = (
+        "  - id: {id}\n    name: A School\n    type: school\n    area: Poole\n    country: England\n"
+        "    latitude: 50.7\n    longitude: -1.9\n    focus: F\n    sources: [seed]\n"
+    )
     (content / "practice_sites.yaml").write_text("sites:\n" + site.format(id="PS01") + site.format(id="PS02"))
     _, problems = load_library(content, shown_root=tmp_path)
     assert [str(p) for p in problems] == [

@@ -7,8 +7,19 @@ from __future__ import annotations
 
 import pytest
 
-from gates import MUTATIONS, PRINT_CHROME, Seeded, Survey, html_pages, listing, local_path_references, pages_with, unreachable_pages
-from gates import seeded, seeded_survey  # noqa: F401  (fixtures)
+from gates import (  # noqa: F401  (fixtures)
+    MUTATIONS,
+    PRINT_CHROME,
+    Seeded,
+    Survey,
+    html_pages,
+    listing,
+    local_path_references,
+    pages_with,
+    seeded,
+    seeded_survey,
+    unreachable_pages,
+)
 from mcframe.site_audit import broken_links, outside_references
 
 pytestmark = pytest.mark.browser

@@ -239,9 +239,8 @@ def test_property_matches_are_ordered_whole_and_non_overlapping(text: str) -> No
 
 
 def test_variant_claimed_by_two_terms_names_both_files(tmp_path: Path) -> None:
-    from minimal import minimal_content
-
     from mcframe.library import load_library
+    from minimal import minimal_content
 
     content = minimal_content(tmp_path / "content")
     (content / "glossary").mkdir()

@@ -8,7 +8,6 @@ import pytest
 
 from conftest import run_mcframe
 from mcframe.library import load_library
-
 from minimal import CONCEPTS, PRINCIPLES, SKILLS, minimal_content  # noqa: E402
 
 

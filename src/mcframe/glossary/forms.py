@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from ..models import Term
 from .matcher import tokens_of, with_plurals
 
-
 NO_TERM = ""  # the "term" of an excluded phrase: matched, never linked
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from markdown.util import ETX, STX
 
@@ -83,7 +84,7 @@ def _glued(text: str, start: int, end: int) -> bool:
 class TermMatcher:
     def __init__(self, forms: dict[str, str]) -> None:
         """``forms`` maps each surface form to its term id."""
-        self._trie: dict[str, dict] = {}
+        self._trie: dict[str, Any] = {}
         self.longest = 1
         for form, term in forms.items():
             toks = tokens_of(form)

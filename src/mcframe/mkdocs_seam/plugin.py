@@ -36,8 +36,8 @@ class McframePlugin(BasePlugin[McframeConfig]):
 
     @event_priority(100)  # before Material's offline plugin, which adds a CDN shim if none is listed
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        project, extensions = Path(config.config_file_path).resolve().parent, [e for e in config.markdown_extensions if isinstance(e, str)]
-        site = self.site = SiteBuild.open(project, Path(config.docs_dir), content_log.warning, ContentErrorForMkDocs, markdown_extensions=extensions, **self.config)
+        project, options = Path(config.config_file_path).resolve().parent, {**self.config, "markdown_extensions": config.markdown_extensions}
+        site = self.site = SiteBuild.open(project, Path(config.docs_dir), content_log.warning, ContentErrorForMkDocs, **options)
         s = site.lib.site
         config.site_name, config.site_description, config.theme["language"] = s.title, s.description, s.language
         config.copyright = site.footer
@@ -46,7 +46,7 @@ class McframePlugin(BasePlugin[McframeConfig]):
             config.extra["polyfills"].insert(0, SHIM_URI)
         config.markdown_extensions.append(site.glossary)  # type: ignore[arg-type]
         config.extra_css.extend(CSS)
-        config.extra_javascript.extend(SCRIPTS)  # type: ignore[arg-type]
+        config.extra_javascript.extend(SCRIPTS)
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
