@@ -39,7 +39,7 @@ class McframePlugin(BasePlugin[McframeConfig]):
         project, options = Path(config.config_file_path).resolve().parent, {**self.config, "markdown_extensions": config.markdown_extensions}
         site = self.site = SiteBuild.open(project, Path(config.docs_dir), content_log.warning, ContentErrorForMkDocs, **options)
         s = site.lib.site
-        config.site_name, config.site_description, config.theme["language"] = s.title, s.description, s.language
+        config.site_name, config.site_description, config.site_author, config.theme["language"] = s.title, s.description, s.publisher, s.language
         config.copyright = site.footer
         config.nav = [item.as_tree() for item in site.nav] + list(config.nav or [])
         if SHIM_URI not in config.extra.setdefault("polyfills", []):
