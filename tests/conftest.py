@@ -11,6 +11,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# A busy 2-core machine (CI) can take far longer than hypothesis's default 200 ms for one example.
+settings.register_profile("mcframe", deadline=5000)
+settings.load_profile("mcframe")
 
 ROOT = Path(__file__).resolve().parents[1]
 # A second, small framework from another domain: the engine's tests build it, never the real content.

@@ -32,7 +32,7 @@ import shutil
 import time
 import zipfile
 from collections import defaultdict, deque
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -50,6 +50,12 @@ AXE_JS = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 AXE_TAGS = ("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa")
 DESKTOP = {"width": 1280, "height": 800}
 REFLOW_WIDTHS = (320, 640)  # 400% and 200% zoom of a 1280 px window
+# axe runs at a phone's, a tablet's and a laptop's width, in a window tall enough that the whole
+# navigation is in view (Material's sidebar scrolls within the window: entries below its fold would be
+# measured cut off, or not at all). Below 1220 px the navigation is a drawer: it is opened and checked too.
+AXE_WIDTHS = (320, 768, 1280)
+AXE_HEIGHT = 2400
+DRAWER_BELOW = 1220
 # Screen chrome that must not print: name -> CSS selector.
 PRINT_CHROME = {
     "header": ".md-header",
@@ -94,11 +100,13 @@ class AxeViolation:
     impact: str
     help: str
     nodes: list[tuple[str, str]]  # (CSS selector, failure summary)
+    where: str = ""  # the width it was found at, and what was open
 
     def describe(self) -> str:
         where = "; ".join(f"{target} ({(summary.splitlines() or [''])[-1].strip()})" for target, summary in self.nodes[:3])
         more = f"; and {len(self.nodes) - 3} more" if len(self.nodes) > 3 else ""
-        return f"axe {self.rule} ({self.impact}): {self.help}: {where}{more}"
+        at = f" at {self.where}" if self.where else ""
+        return f"axe {self.rule} ({self.impact}){at}: {self.help}: {where}{more}"
 
 
 @dataclass
@@ -209,8 +217,9 @@ _PAGE_JS = """() => {
 }"""
 
 # preload: false: axe would fetch every stylesheet again with XMLHttpRequest, which file:// forbids.
-_AXE_RUN_JS = """async (tags) => {
-  const r = await axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations'], preload: false});
+_AXE_RUN_JS = """async ([tags, include]) => {
+  const context = include ? {include: [include]} : document;
+  const r = await axe.run(context, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations'], preload: false});
   return {
     rules: [...r.passes, ...r.violations, ...r.incomplete, ...r.inapplicable].map(x => x.id),
     incomplete: r.incomplete.length,
@@ -414,12 +423,27 @@ class _Visit:
         report.nav_problems = sorted({p for e in info["nav"] if (p := _nav_problem(self.result.root, e))})
 
     def _axe(self) -> None:
-        self.page.evaluate(_SCROLL_TO_START_JS)
-        self.page.add_script_tag(path=AXE_JS)
-        found = self.page.evaluate(_AXE_RUN_JS, list(AXE_TAGS))
-        self.result.axe_rules.update(found["rules"])
-        self.report.axe_incomplete = found["incomplete"]
-        self.report.axe_violations = _violations(found)
+        page = self.page
+        page.add_script_tag(path=AXE_JS)
+        try:
+            for width in AXE_WIDTHS:
+                page.set_viewport_size({"width": width, "height": AXE_HEIGHT})
+                runs: list[tuple[str, str | None]] = [(f"{width}px", None)]
+                if width < DRAWER_BELOW and page.locator("#__drawer").count():
+                    runs.append((f"{width}px, navigation drawer open", ".md-sidebar--primary"))
+                for label, include in runs:
+                    if include:
+                        page.evaluate("() => { const d = document.getElementById('__drawer'); d.checked = true; d.dispatchEvent(new Event('change')); }")
+                        page.wait_for_timeout(50)
+                    page.evaluate(_SCROLL_TO_START_JS)
+                    found = page.evaluate(_AXE_RUN_JS, [list(AXE_TAGS), include])
+                    self.result.axe_rules.update(found["rules"])
+                    self.report.axe_incomplete += found["incomplete"]
+                    self.report.axe_violations += [replace(v, where=label) for v in _violations(found)]
+                    if include:
+                        page.evaluate("() => { const d = document.getElementById('__drawer'); d.checked = false; d.dispatchEvent(new Event('change')); }")
+        finally:
+            page.set_viewport_size(DESKTOP)
 
     def _keyboard(self) -> None:
         page, problems = self.page, self.report.skip_problems
@@ -650,7 +674,9 @@ def build_seeded(tmp: Path) -> Seeded:
     (project / "mkdocs.yml").rename(project / "base.yml")
     nav = list(yaml_load((project / "base.yml").read_text()).get("nav") or [])
     nav += [{f"Seeded {name}": f"seeded/{name}.md"} for name in SEEDED_PAGES]
-    (project / "mkdocs.yml").write_text("INHERIT: base.yml\n" + yaml.safe_dump({"nav": nav}, sort_keys=False))
+    # The seeded pages carry script on purpose (console errors, an outside fetch): trusted here only.
+    plugins = ["search", "offline", {"mcframe": {"trusted_pages": ["seeded/*"]}}]
+    (project / "mkdocs.yml").write_text("INHERIT: base.yml\n" + yaml.safe_dump({"nav": nav, "plugins": plugins}, sort_keys=False))
     (project / "docs" / "seeded").mkdir()
     for name, text in SEEDED_PAGES.items():
         (project / "docs" / "seeded" / f"{name}.md").write_text(text)

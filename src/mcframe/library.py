@@ -16,7 +16,7 @@ from . import models as m
 from .glossary.forms import FormClaim, collect_forms
 from .problems import Problem
 from .sitedef import CollectionDecl, SiteDef, id_matches
-from .validation import build_element, did_you_mean, iter_refs
+from .validation import build_element, check_markdown, did_you_mean, iter_refs
 from .yamlsource import DataPath, YamlDoc, load_yaml
 
 SITE_FILE = "site.yaml"
@@ -113,13 +113,15 @@ def load_library(root: Path, shown_root: Path | None = None) -> tuple[Library | 
     site_file = root / SITE_FILE
     if not site_file.is_file():
         return None, [Problem(_shown(site_file, shown_root), 1, 1, "the site definition is missing")]
+    if reason := _not_inside(site_file, root):
+        return None, [Problem(_shown(site_file, shown_root), 1, 1, reason)]
     site_doc, problems = load_yaml(site_file, _shown(site_file, shown_root))
     if site_doc is None:
         return None, problems
     site = build_element(SiteDef, site_doc, (), problems)
     if not isinstance(site, SiteDef):
         return None, problems
-    problems.extend(check_site(site, site_doc))
+    problems.extend(check_site(site, site_doc) + check_markdown(site, site_doc, ()))
     if any(p.severity == "error" for p in problems):
         return None, problems
     collections = {d.name: Collection(d, m.BY_COLLECTION[d.name]) for d in site.collections}
@@ -214,6 +216,12 @@ def _load_collections(lib: Library, root: Path, shown_root: Path, site_file: Pat
             problems.append(Problem(_shown(root / coll.decl.file, shown_root), 1, 1, "required content file is missing"))
         for file in files:
             claimed.add(file)
+            if reason := _not_inside(file, root):
+                if file not in parsed:
+                    parsed[file] = (None, [Problem(_shown(file, shown_root), 1, 1, reason)])
+                    problems.extend(parsed[file][1])
+                unreadable.add(coll.kind)
+                continue
             if file not in parsed:
                 parsed[file] = load_yaml(file, _shown(file, shown_root))
                 problems.extend(parsed[file][1])
@@ -243,6 +251,7 @@ def _load_collections(lib: Library, root: Path, shown_root: Path, site_file: Pat
                         doc.problem(at + ("id",), f"duplicate ID '{el.id}' (first defined at {first_doc.path}:{first.line})")
                     )
                     continue
+                problems.extend(check_markdown(el, doc, at))
                 placed[key] = (doc, at)
                 lib.origins[key] = Origin(doc.path, doc.mark(at + ("id",)).line)
                 lib.elements[coll.name].append(el)
@@ -299,6 +308,19 @@ def _check_glossary_forms(lib: Library, placed: dict[tuple[str, str], tuple[Yaml
         doc, at = where(b.claim)
         problems.append(doc.problem(at, b.reason))
     return problems
+
+
+def _not_inside(file: Path, root: Path) -> str | None:
+    """Why ``file`` may not be read as content: a link, or a place outside the content folder. A
+    linked "term" must never publish a file from elsewhere on the machine."""
+    for part in (file, *file.parents):
+        if part == root:
+            break
+        if part.is_symlink():
+            return "content files and folders may not be symbolic links" + ("" if part == file else f" ({part.name}/ is one)")
+    if not file.resolve().is_relative_to(root.resolve()):
+        return "this file is outside the content folder"
+    return None
 
 
 def _shown(path: Path, shown_root: Path) -> str:

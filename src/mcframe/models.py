@@ -20,6 +20,11 @@ class Ref:
     kind: str
 
 
+@dataclass(frozen=True)
+class IsMarkdown:
+    """Marks a field whose text is Markdown (other text is shown exactly as written)."""
+
+
 class Model(BaseModel):
     # Unknown fields are errors (typos must not vanish silently); no silent type coercion.
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
@@ -62,7 +67,7 @@ class Element(Model):
 
 
 Text = Annotated[str, Field(min_length=1)]
-Markdown = Annotated[str, Field(min_length=1)]  # rendered as Markdown; plain Text is escaped
+Markdown = Annotated[str, Field(min_length=1), IsMarkdown()]  # rendered as Markdown; plain Text is escaped
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
 Url = Annotated[str, Field(pattern=r"^https?://\S+$")]
 

@@ -7,6 +7,7 @@ the package, so a framework can restyle any page without touching the package.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import partial
@@ -27,7 +28,7 @@ from .routes import Routes, anchor_of, href
 from .sitedef import Facet as FacetDecl
 from .sitedef import PageDecl, about
 from .svgmap import CREDIT, Marker, map_panels
-from .text import escape_markdown, markdown_field
+from .text import escape_markdown, markdown_field, theme_text
 
 
 @dataclass(frozen=True)
@@ -212,10 +213,11 @@ def by_place(sites: Iterable[PracticeSite]) -> list[tuple[str, list[tuple[str, l
     ]
 
 
-def _front_matter(decl: PageDecl) -> str:
-    if not decl.hide:
-        return ""
-    return "---\nhide:\n" + "".join(f"  - {h}\n" for h in decl.hide) + "---\n"
+def _front_matter(decl: PageDecl, title: str) -> str:
+    """The page's title, as HTML (the theme shows it unescaped in <title>, navigation and search), and
+    the furniture it hides. JSON strings are YAML strings, so any title is quoted safely."""
+    hide = "hide:\n" + "".join(f"  - {json.dumps(h)}\n" for h in decl.hide) if decl.hide else ""
+    return f"---\ntitle: {json.dumps(theme_text(title))}\n{hide}---\n"
 
 
 def render_site(
@@ -271,7 +273,7 @@ def render_site(
                 break
             if decl.language and decl.language != lib.site.language:
                 body = _in_language(body, decl.language)
-            pages.append(Page(path, title, _front_matter(decl) + body))
+            pages.append(Page(path, title, _front_matter(decl, title) + body))
     if problems:
         return None, problems
     return Rendered(pages, build_nav(lib, routes), downloads, routes), []
@@ -289,11 +291,12 @@ def build_nav(lib: Library, routes: Routes) -> list[NavItem]:
     for decl in routes.pages:
         if not decl.in_nav:
             continue
+        # The theme shows navigation titles (and so page titles) as HTML: they are escaped here.
         if decl.shows:
-            entries = [NavItem(lib.title_of(el), routes.element_page(el)) for el in lib.elements.get(decl.shows, [])]
-            items = [NavItem(decl.nav, children=tuple(entries))] if decl.nav else entries
+            entries = [NavItem(theme_text(lib.title_of(el)), routes.element_page(el)) for el in lib.elements.get(decl.shows, [])]
+            items = [NavItem(theme_text(decl.nav), children=tuple(entries))] if decl.nav else entries
         else:
-            items = [NavItem(decl.nav or decl.title or decl.id, decl.path)]
+            items = [NavItem(theme_text(decl.nav or decl.title or decl.id), decl.path)]
         if decl.section is None:
             top.extend(items)
         else:
@@ -301,4 +304,4 @@ def build_nav(lib: Library, routes: Routes) -> list[NavItem]:
                 sections[decl.section] = []
                 top.append(decl.section)
             sections[decl.section].extend(items)
-    return [NavItem(item, children=tuple(sections[item])) if isinstance(item, str) else item for item in top]
+    return [NavItem(theme_text(item), children=tuple(sections[item])) if isinstance(item, str) else item for item in top]

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from fnmatch import fnmatch
+from html import unescape
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +19,8 @@ from .library import Library, load_library
 from .models import Term
 from .problems import ContentError, Problem, report
 from .render import NavItem, Rendered, render_site
+from .safety import html_risks
+from .text import theme_text
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 SHIM_URI = "assets/vendor/iframe-worker/shim.js"  # lets search run from file://
@@ -45,11 +49,15 @@ class SiteBuild:
     glossary: GlossaryExtension
     node_modules: Path
     content_dir: Path
+    docs_dir: Path
+    trusted_pages: tuple[str, ...] = ()  # hand-written pages allowed to carry script (test fixtures)
+    warn: Callable[[str], object] = print
+    error: type[ContentError] = ContentError
 
     @classmethod
     def load(
         cls, project: Path, docs_dir: Path, *, content_dir: str = "content", node_modules: str = "node_modules",
-        glossary_links: str = "section", markdown_extensions: list[Any] | None = None,
+        glossary_links: str = "section", markdown_extensions: list[Any] | None = None, trusted_pages: list[str] | None = None,
     ) -> tuple[SiteBuild | None, list[Problem]]:
         content = project / content_dir
         modules = project / node_modules
@@ -66,7 +74,8 @@ class SiteBuild:
             linker = make_linker(lib, glossary_page, glossary_links)  # type: ignore[arg-type]
         # Runs after the generator's own link rewriting (priority 0) and is given final URLs, so thousands
         # of term links are not resolved and validated again: site_audit checks them after the build.
-        return cls(lib, rendered, linker, GlossaryExtension(linker, priority=-1), modules, content), problems
+        glossary = GlossaryExtension(linker, priority=-1)
+        return cls(lib, rendered, linker, glossary, modules, content, docs_dir, tuple(trusted_pages or ())), problems
 
     @classmethod
     def open(
@@ -76,12 +85,16 @@ class SiteBuild:
         site, problems = cls.load(project, docs_dir, **options)
         report(problems, warn, error)
         assert site is not None  # any reason for None is an error, raised above
+        site.warn, site.error = warn, error
         return site
 
-    @property
-    def footer(self) -> str:
+    def settings(self) -> dict[str, str]:
+        """The site generator's settings that come from site.yaml. The theme puts them into pages as
+        HTML, unescaped: no tag can form in them (see :func:`mcframe.text.theme_text`)."""
         s = self.lib.site
-        return f"{s.publisher} · {s.label('edition')} {s.edition.number}, {s.edition.date.isoformat()} · {s.licence}"
+        footer = f"{s.publisher} · {s.label('edition')} {s.edition.number}, {s.edition.date.isoformat()} · {s.licence}"
+        values = {"site_name": s.title, "site_description": s.description, "site_author": s.publisher, "copyright": footer}
+        return {key: theme_text(value) for key, value in values.items()}
 
     def watched(self) -> list[Path]:
         """What a live preview should rebuild on: content, and the project's own templates."""
@@ -91,7 +104,11 @@ class SiteBuild:
     def nav(self) -> list[NavItem]:
         return self.rendered.nav
 
-    def files(self) -> list[SiteFile]:
+    def files(self, exists: Callable[[str], bool]) -> list[SiteFile]:
+        """What the build adds to the site. ``exists`` tells whether the docs folder has a file already:
+        a hand-written page may not take a generated one's place."""
+        clashes = [p.path for p in self.rendered.pages if exists(p.path)]
+        report([Problem(f"{self.docs_dir.name}/{c}", 1, 1, "clashes with a generated page; rename or remove it") for c in clashes], self.warn, self.error)
         out = [SiteFile(p.path, p.markdown) for p in self.rendered.pages]
         out += [SiteFile(d.path, d.content) for d in self.rendered.downloads]
         out.append(SiteFile(SHIM_URI, source=self.node_modules / "iframe-worker" / "shim" / "index.js"))
@@ -110,14 +127,18 @@ class SiteBuild:
     ) -> str:
         """The final HTML of a page: the glossary's "Used on" lists are filled in once every page is
         converted. ``pages`` gives every page's (title, URL) by source path; ``relative`` turns a site
-        URL into a link from this page."""
+        URL into a link from this page. A page whose content could run script stops the build."""
+        if not any(fnmatch(path, pattern) for pattern in self.trusted_pages) and (risks := html_risks(html)):
+            generated = any(p.path == path for p in self.rendered.pages)
+            where = path if generated else f"{self.docs_dir.name}/{path}"
+            report([Problem(where, 1, 1, f"the page may not carry script: it has {', '.join(risks)}")], self.warn, self.error)
         if not self.linker or path != self.linker.glossary_page:
             return html
         usage, titles = self.linker.usage, pages()
 
         def links(term: str) -> list[tuple[str, str]]:
             found = sorted((titles[p] for p in usage.get(term, ()) if p in titles), key=lambda t: (t[0].casefold(), t[1]))
-            return [(title, relative(url)) for title, url in found]
+            return [(unescape(title), relative(url)) for title, url in found]  # titles arrive as HTML
 
         site = self.lib.site
         return fill_used_on(html, links, site.label("used_on"), site.label("used_on_none"))

@@ -25,3 +25,11 @@ def markdown_field(text: str | None) -> Markup:
     if _NOLINK_OPEN in escaped:
         escaped = escaped.replace(_NOLINK_OPEN, '<span class="mcf-nolink">').replace(_NOLINK_CLOSE, "</span>")
     return Markup(escaped)
+
+
+def theme_text(text: str) -> str:
+    """Content text for places where the theme writes it out as HTML without escaping (page titles,
+    navigation, the site's name and footer). Only ``<`` and ``>`` are escaped, so no tag can form:
+    the theme escapes these same strings again inside attributes (``aria-label="Next: …"``), where an
+    escaped quote or ampersand would be read out as "&#39;" and no longer match the visible text."""
+    return text.replace("<", "&lt;").replace(">", "&gt;")

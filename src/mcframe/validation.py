@@ -5,13 +5,16 @@ from __future__ import annotations
 import difflib
 import types
 from collections.abc import Iterable, Iterator
-from typing import Annotated, Any, Union, get_args, get_origin
+from typing import Annotated, Any, Literal, TypeVar, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 
-from .models import Model, Ref
+from .models import IsMarkdown, Model, Ref
 from .problems import Problem
+from .safety import markdown_risks
 from .yamlsource import DataPath, YamlDoc
+
+M = TypeVar("M")
 
 _TYPE_NAMES = {
     "str": "text",
@@ -76,6 +79,8 @@ def _message(err: dict[str, Any], model: type[BaseModel]) -> tuple[str, bool]:
         return f"'{name}' needs at least {err['ctx']['min_length']} item(s)", False
     if kind == "string_too_short":
         return f"'{name}' must not be empty", False
+    if err.get("expected") and (kind.endswith("_type") or kind == "is_instance_of"):
+        return f"'{name}' should be {err['expected']}, not {_describe(err['input'])}", False
     if kind.endswith("_type") or kind in ("model_type", "dict_type", "list_type"):
         expected = _TYPE_NAMES.get(kind.removesuffix("_type"), kind.removesuffix("_type"))
         if kind == "model_type":
@@ -84,16 +89,68 @@ def _message(err: dict[str, Any], model: type[BaseModel]) -> tuple[str, bool]:
     return f"'{name}': {err['msg']}", False
 
 
-def _dedupe(errors: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Pydantic reports each branch of ``X | None``; keep the first error per location."""
+def _members(annotation: Any) -> list[Any]:
+    """The types a value of ``annotation`` may take: Annotated unwrapped, unions spread out."""
+    if get_origin(annotation) is Annotated:
+        return _members(get_args(annotation)[0])
+    if get_origin(annotation) in (Union, types.UnionType):
+        return [t for arg in get_args(annotation) for t in _members(arg)]
+    return [annotation]
+
+
+def _field_path(model: type[BaseModel], loc: tuple[Any, ...]) -> tuple[tuple[Any, ...], Any]:
+    """``loc`` without the names pydantic gives a union's branches ('float', 'int', 'none' ...), and
+    the annotation of the field it ends at."""
+    out: list[Any] = []
+    annotation: Any = model
+    for step in loc:
+        members = _members(annotation)
+        if isinstance(step, int):
+            lists = [m for m in members if get_origin(m) is list]
+            if lists:
+                out.append(step)
+                annotation = get_args(lists[0])[0]
+            continue
+        models = [m for m in members if isinstance(m, type) and issubclass(m, BaseModel) and step in m.model_fields]
+        dicts = [m for m in members if get_origin(m) is dict]
+        if models:
+            out.append(step)
+            annotation = models[0].model_fields[step].annotation
+        elif dicts:
+            out.append(step)
+            annotation = get_args(dicts[0])[1]
+        elif len(members) == 1:  # an unknown field's name: kept, for the message
+            out.append(step)
+        # else: the name of a union's branch, not a place in the file
+    return tuple(out), annotation
+
+
+def _expected(annotation: Any) -> str:
+    """What a field takes, in the reader's words."""
+    names = []
+    for m in _members(annotation):
+        if m is type(None):
+            continue
+        origin = get_origin(m)
+        name = getattr(origin or m, "__name__", "") if origin is not Literal else "one of " + ", ".join(map(repr, get_args(m)))
+        names.append(_TYPE_NAMES.get(name, name) if isinstance(m, type) or origin else name)
+    if set(names) == {"a number", "a whole number"}:
+        return "a number"
+    return " or ".join(dict.fromkeys(n for n in names if n)) or "something else"
+
+
+def _one_per_field(errors: list[dict[str, Any]], model: type[BaseModel]) -> list[dict[str, Any]]:
+    """Pydantic reports each branch of a union (``float | int``, ``X | None``): keep one error per
+    place in the file, with the union's branch names taken out of its location."""
     seen: set[tuple[Any, ...]] = set()
     kept = []
     for err in errors:
-        loc = tuple(s for s in err["loc"] if not (isinstance(s, str) and s in ("str", "none", "is-instance[date]")))
+        loc, annotation = _field_path(model, tuple(err["loc"]))
         if loc in seen:
             continue
         seen.add(loc)
-        kept.append({**err, "loc": loc})
+        union = len([m for m in _members(annotation) if m is not type(None)]) > 1 or type(None) in _members(annotation)
+        kept.append({**err, "loc": loc, "expected": _expected(annotation) if union else None})
     return kept
 
 
@@ -102,7 +159,7 @@ def build_element(model: type[Model], doc: YamlDoc, at: DataPath, problems: list
     try:
         return model.model_validate(data)
     except ValidationError as exc:
-        for err in _dedupe([dict(e) for e in exc.errors()]):
+        for err in _one_per_field([dict(e) for e in exc.errors()], model):
             message, on_key = _message(err, model)
             problems.append(doc.problem(at + tuple(err["loc"]), message, key=on_key))
         return None
@@ -116,36 +173,56 @@ def _lookup(data: Any, at: DataPath) -> Any:
 
 def iter_refs(value: Any, annotation: Any, at: DataPath) -> Iterator[tuple[DataPath, str, str]]:
     """Yield ``(path, kind, id)`` for every field of ``value`` annotated with :class:`Ref`."""
+    for path, ref, text in iter_marked(value, annotation, at, Ref):
+        yield path, ref.kind, text
+
+
+def iter_markdown(value: Any, annotation: Any, at: DataPath) -> Iterator[tuple[DataPath, str]]:
+    """Yield ``(path, text)`` for every Markdown field of ``value``."""
+    for path, _, text in iter_marked(value, annotation, at, IsMarkdown):
+        yield path, text
+
+
+def iter_marked(value: Any, annotation: Any, at: DataPath, marker: type[M]) -> Iterator[tuple[DataPath, M, str]]:
+    """Yield ``(path, mark, text)`` for every text field of ``value`` whose type carries a ``marker``."""
     if isinstance(value, BaseModel):
         for name, info in type(value).model_fields.items():
             field_value = getattr(value, name)
-            refs = [m for m in info.metadata if isinstance(m, Ref)]
-            if refs and isinstance(field_value, str):
-                yield at + (name,), refs[0].kind, field_value
+            marks = [m for m in info.metadata if isinstance(m, marker)]
+            if marks and isinstance(field_value, str):
+                yield at + (name,), marks[0], field_value
             else:
-                yield from iter_refs(field_value, info.annotation, at + (name,))
+                yield from iter_marked(field_value, info.annotation, at + (name,), marker)
         return
     origin = get_origin(annotation)
     if origin is Annotated:
         base, *meta = get_args(annotation)
-        refs = [m for m in meta if isinstance(m, Ref)]
-        if refs and isinstance(value, str):
-            yield at, refs[0].kind, value
+        marks = [m for m in meta if isinstance(m, marker)]
+        if marks and isinstance(value, str):
+            yield at, marks[0], value
             return
-        yield from iter_refs(value, base, at)
+        yield from iter_marked(value, base, at, marker)
     elif origin in (Union, types.UnionType):
         if value is not None:
             for arg in get_args(annotation):
                 if arg is not type(None):
-                    yield from iter_refs(value, arg, at)
+                    yield from iter_marked(value, arg, at, marker)
                     return
     elif origin is list and isinstance(value, list):
         (item_type,) = get_args(annotation)
         for i, item in enumerate(value):
-            yield from iter_refs(item, item_type, at + (i,))
+            yield from iter_marked(item, item_type, at + (i,), marker)
     elif origin is dict and isinstance(value, dict):
         _, item_type = get_args(annotation)
         for key, item in value.items():
-            yield from iter_refs(item, item_type, at + (key,))
+            yield from iter_marked(item, item_type, at + (key,), marker)
 
 
+def check_markdown(el: Model, doc: YamlDoc, at: DataPath) -> list[Problem]:
+    """Markdown fields may not carry script (see :mod:`mcframe.safety`)."""
+    problems = []
+    for path, text in iter_markdown(el, type(el), at):
+        for risk in markdown_risks(text):
+            name = next((str(step) for step in reversed(path) if isinstance(step, str)), "?")
+            problems.append(doc.problem(path, f"'{name}' may not carry script: it has {risk}"))
+    return problems

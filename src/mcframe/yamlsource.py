@@ -12,9 +12,43 @@ from typing import Any
 
 import yaml
 from yaml.constructor import SafeConstructor
+from yaml.events import AliasEvent, CollectionStartEvent, ScalarEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .problems import Problem
+
+# Limits that no real content comes near, so that no file can exhaust a build: content never needs
+# anchors and aliases (an "alias bomb" of a few hundred bytes expands to billions of values), nor
+# documents nested deeper than a few levels, nor files of megabytes.
+MAX_BYTES = 2_000_000
+MAX_DEPTH = 40
+
+
+class _Refused(yaml.MarkedYAMLError):
+    """A file the loader will not read further, with the place of the reason."""
+
+
+class _ContentLoader(yaml.SafeLoader):
+    """PyYAML's safe loader, refusing anchors, aliases and deep nesting as it composes."""
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self._depth = 0
+
+    def compose_node(self, parent: Node | None, index: int) -> Node | None:
+        event: Any = self.peek_event()  # type: ignore[no-untyped-call]
+        mark: Any = event.start_mark
+        if isinstance(event, AliasEvent):
+            raise _Refused(problem="aliases (*name) are not allowed in content: write the value out", problem_mark=mark)
+        if isinstance(event, (ScalarEvent, CollectionStartEvent)) and event.anchor is not None:
+            raise _Refused(problem="anchors (&name) are not allowed in content: write the value out", problem_mark=mark)
+        self._depth += 1
+        try:
+            if self._depth > MAX_DEPTH:
+                raise _Refused(problem=f"nested more than {MAX_DEPTH} levels deep", problem_mark=mark)
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
 
 DataPath = tuple[str | int, ...]
 
@@ -84,12 +118,24 @@ def load_yaml(file: Path, shown_as: str) -> tuple[YamlDoc | None, list[Problem]]
     """Parse ``file``; return the document (None on a syntax error) and any problems."""
     problems: list[Problem] = []
     doc = YamlDoc(path=shown_as, data=None)
+    size = file.stat().st_size
+    if size > MAX_BYTES:
+        return None, [Problem(shown_as, 1, 1, f"the file is {size / 1e6:.1f} MB; content files may be at most {MAX_BYTES / 1e6:.0f} MB")]
     try:
         text = file.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
         return None, [Problem(shown_as, 1, 1, f"not valid UTF-8: {exc.reason}")]
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        loader = _ContentLoader(text)
+        try:
+            node = loader.get_single_node()
+        finally:
+            loader.dispose()
+    except _Refused as exc:
+        mark = exc.problem_mark
+        return None, [Problem(shown_as, mark.line + 1 if mark else 1, mark.column + 1 if mark else 1, str(exc.problem))]
+    except RecursionError:
+        return None, [Problem(shown_as, 1, 1, f"nested more than {MAX_DEPTH} levels deep")]
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)

@@ -93,3 +93,8 @@ def test_failed_build_keeps_last_good_output(tmp_path: Path) -> None:
 
 def test_generated_pages_never_touch_docs(fixture_built: Built) -> None:
     assert sorted(p.name for p in (fixture_built.project / "docs").rglob("*")) == ["notes.md"]
+
+
+def test_an_unused_term_is_warned_about_and_a_used_one_is_not(fixture_built: Built) -> None:
+    warnings = [line for line in fixture_built.output.splitlines() if "is not used on any page" in line]
+    assert warnings == ["content/glossary/chisel.yaml:1:1: warning: term 'chisel' is not used on any page"]

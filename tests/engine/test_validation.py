@@ -8,7 +8,7 @@ import pytest
 
 from conftest import run_mcframe
 from mcframe.library import load_library
-from minimal import CONCEPTS, PRINCIPLES, SKILLS, minimal_content  # noqa: E402
+from minimal import CONCEPTS, PRINCIPLES, SKILLS, SOURCES, minimal_content
 
 
 def problems_for(tmp_path: Path, name: str, text: str) -> list[str]:
@@ -119,3 +119,44 @@ def test_check_command_reports_and_fails(tmp_path: Path) -> None:
 def test_wrong_file_shape(tmp_path: Path, text: str) -> None:
     found = problems_for(tmp_path, "framework/skills.yaml", text)
     assert len(found) == 1 and found[0].startswith("content/framework/skills.yaml:1:1: ")
+
+
+def _union_fields() -> list[tuple[type, str]]:
+    import types
+    import typing
+
+    from pydantic import BaseModel
+
+    import mcframe.models as models
+    import mcframe.sitedef as sitedef
+
+    found = []
+    for module in (models, sitedef):
+        for value in vars(module).values():
+            if isinstance(value, type) and issubclass(value, BaseModel) and value.__module__ == module.__name__:
+                for name, info in value.model_fields.items():
+                    if typing.get_origin(info.annotation) in (typing.Union, types.UnionType):
+                        found.append((value, name))
+    return found
+
+
+@pytest.mark.parametrize(("model", "field"), _union_fields(), ids=lambda x: x if isinstance(x, str) else x.__name__)
+def test_a_wrong_value_in_a_union_field_gives_one_message_naming_it(model: type, field: str) -> None:
+    """``float | int``, ``list | None``...: one message in the reader's words, not one per branch."""
+    from pydantic import ValidationError
+
+    from mcframe.validation import _message, _one_per_field
+
+    try:
+        model.model_validate({field: {"not": "right"}})
+    except ValidationError as exc:
+        errors = [e for e in _one_per_field([dict(e) for e in exc.errors()], model) if e["loc"][:1] == (field,)]
+    assert len(errors) == 1, errors
+    message, _ = _message(errors[0], model)
+    assert message.startswith(f"'{field}' should be ") and message.endswith(", not a mapping"), message
+    assert "'float'" not in message and "'int'" not in message and "'str'" not in message
+
+
+def test_union_field_message_in_a_file(tmp_path: Path) -> None:
+    bad = SOURCES.replace("    title: A seed\n", "    title: A seed\n    year: nineteen\n")
+    assert problems_for(tmp_path, "sources.yaml", bad) == ["content/sources.yaml:5:11: 'year' should be a whole number, not text"]

@@ -29,6 +29,7 @@ class McframeConfig(Config):
     content_dir = opt.Type(str, default="content")
     node_modules = opt.Type(str, default="node_modules")
     glossary_links = opt.Choice(("section", "page", "all", "off"), default="section")  # which mentions link
+    trusted_pages = opt.ListOfItems(opt.Type(str), default=[])  # hand-written pages that may carry script
 
 
 class McframePlugin(BasePlugin[McframeConfig]):
@@ -38,9 +39,9 @@ class McframePlugin(BasePlugin[McframeConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         project, options = Path(config.config_file_path).resolve().parent, {**self.config, "markdown_extensions": config.markdown_extensions}
         site = self.site = SiteBuild.open(project, Path(config.docs_dir), content_log.warning, ContentErrorForMkDocs, **options)
-        s = site.lib.site
-        config.site_name, config.site_description, config.site_author, config.theme["language"] = s.title, s.description, s.publisher, s.language
-        config.copyright = site.footer
+        for key, value in site.settings().items():
+            config[key] = value
+        config.theme["language"] = site.lib.site.language
         config.nav = [item.as_tree() for item in site.nav] + list(config.nav or [])
         if SHIM_URI not in config.extra.setdefault("polyfills", []):
             config.extra["polyfills"].insert(0, SHIM_URI)
@@ -50,9 +51,7 @@ class McframePlugin(BasePlugin[McframeConfig]):
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        for f in self.site.files():
-            if files.get_file_from_path(f.path) is not None:
-                raise PluginError(f"docs/{f.path} clashes with a generated file; rename or remove it")
+        for f in self.site.files(lambda path: files.get_file_from_path(path) is not None):
             files.append(File.generated(config, f.path, content=f.content, abs_src_path=f.source and str(f.source)))  # type: ignore[call-overload]
         return files
 

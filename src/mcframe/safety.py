@@ -1,0 +1,63 @@
+"""Nothing in content may run code in a reader's browser: the offline edition is opened from file://,
+where a script reaches further than on the web, and the site is built from content many people edit.
+
+Plain-text fields are escaped wherever they land. Markdown fields are Markdown, but may not carry
+script: the checks here refuse it in Markdown source (``markdown_risks``) and, after rendering, in
+any page's HTML (``html_risks``), hand-written pages included.
+"""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+DANGEROUS_TAGS = frozenset({"script", "iframe", "object", "embed", "frame", "frameset", "applet", "base", "meta"})
+_URL_ATTRS = frozenset({"href", "src", "action", "formaction", "xlink:href", "data", "poster", "srcset"})
+_SCRIPT_URL = re.compile(r"^\s*(?:javascript|vbscript)\s*:|^\s*data\s*:\s*text/html", re.I)
+
+_MD_RISKS = (
+    (re.compile(r"<\s*/?\s*(script|iframe|object|embed|frame|applet|base|meta)\b", re.I), "a <{0}> element"),
+    (re.compile(r"(?:<[^>]*|\{[^}]*)\s(on[a-z]+)\s*=", re.I), "an event attribute ({0}=)"),
+    (re.compile(r"\b(javascript|vbscript)\s*:", re.I), "a {0}: address"),
+    (re.compile(r"\b(data\s*:\s*text/html)", re.I), "a {0} address"),
+)
+
+
+def markdown_risks(text: str) -> list[str]:
+    """What in a Markdown field could run as script: <script>, on*= attributes, javascript: links..."""
+    found = []
+    for pattern, what in _MD_RISKS:
+        m = pattern.search(text)
+        if m:
+            found.append(what.format(m.group(1).lower()))
+    return found
+
+
+class _Scanner(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in DANGEROUS_TAGS:
+            self.found.append(f"a <{tag}> element")
+        for name, value in attrs:
+            if name.startswith("on"):
+                self.found.append(f"an event attribute ({name}=) on <{tag}>")
+            elif name in _URL_ATTRS and value and _SCRIPT_URL.match(value):
+                self.found.append(f"a script address in {name}= on <{tag}>")
+
+    handle_startendtag = handle_starttag
+
+
+_SUSPECT = re.compile(r"<\s*(?:script|iframe|object|embed|frame|applet|base|meta)\b|\son[a-z]+\s*=|(?:java|vb)script\s*:|data\s*:\s*text/html", re.I)
+
+
+def html_risks(html: str) -> list[str]:
+    """What in a page's content (not the theme's own scripts) could run as script."""
+    if not _SUSPECT.search(html):  # a fast pass: most pages have nothing to look at closely
+        return []
+    scanner = _Scanner()
+    scanner.feed(html)
+    scanner.close()
+    return list(dict.fromkeys(scanner.found))
