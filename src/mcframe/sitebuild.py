@@ -94,7 +94,7 @@ class SiteBuild:
         s = self.lib.site
         footer = f"{s.publisher} · {s.label('edition')} {s.edition.number}, {s.edition.date.isoformat()} · {s.licence}"
         values = {"site_name": s.title, "site_description": s.description, "site_author": s.publisher, "copyright": footer}
-        return {key: theme_text(value) for key, value in values.items()}
+        return {key: theme_text(value, attribute=True) for key, value in values.items()}
 
     def watched(self) -> list[Path]:
         """What a live preview should rebuild on: content, and the project's own templates."""

@@ -27,9 +27,11 @@ def markdown_field(text: str | None) -> Markup:
     return Markup(escaped)
 
 
-def theme_text(text: str) -> str:
+def theme_text(text: str, attribute: bool = False) -> str:
     """Content text for places where the theme writes it out as HTML without escaping (page titles,
     navigation, the site's name and footer). Only ``<`` and ``>`` are escaped, so no tag can form:
     the theme escapes these same strings again inside attributes (``aria-label="Next: …"``), where an
-    escaped quote or ampersand would be read out as "&#39;" and no longer match the visible text."""
-    return text.replace("<", "&lt;").replace(">", "&gt;")
+    escaped quote or ampersand would be read out as "&#39;" and no longer match the visible text. With
+    ``attribute``, for settings the theme also writes raw into attributes, double quotes are escaped too."""
+    text = text.replace("<", "&lt;").replace(">", "&gt;")
+    return text.replace('"', "&quot;") if attribute else text
