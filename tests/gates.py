@@ -513,7 +513,7 @@ def open_search(page: Page, query: str, key: str = "/") -> None:
 def run_axe(page: Page) -> tuple[list[AxeViolation], set[str]]:
     """axe-core over the page as it is now (for states such as the open search)."""
     page.add_script_tag(path=AXE_JS)
-    found = page.evaluate(_AXE_RUN_JS, list(AXE_TAGS))
+    found = page.evaluate(_AXE_RUN_JS, [list(AXE_TAGS), None])
     return _violations(found), set(found["rules"])
 
 

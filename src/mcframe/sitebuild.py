@@ -98,7 +98,8 @@ class SiteBuild:
 
     def watched(self) -> list[Path]:
         """What a live preview should rebuild on: content, and the project's own templates."""
-        return [self.content_dir, self.content_dir.parent / "templates", PACKAGE_DIR / "templates"]
+        folders = [self.content_dir, self.content_dir.parent / "templates", PACKAGE_DIR / "templates"]
+        return [f for f in folders if f.is_dir()]
 
     @property
     def nav(self) -> list[NavItem]:

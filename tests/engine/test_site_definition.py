@@ -48,7 +48,7 @@ def nav_titles(items) -> list[str]:  # type: ignore[no-untyped-def]
 
 def test_the_fixture_builds_with_its_own_shape(fixture_built: Built) -> None:
     home = (fixture_built.site / "index.html").read_text()
-    assert "<title>Workshop Supervision Framework</title>" in home
+    assert "<title>Start - Workshop Supervision Framework</title>" in home
     assert "Supervising apprentices: an example framework" in home  # the subtitle heads the home page
     assert "The fixture editors · Edition 3, 2026-01-15 · Example text, free to reuse." in home  # footer
     # Nav in site.yaml's order, with the section and the element group it declares.
@@ -108,7 +108,7 @@ def test_title_edition_section_and_label_are_edits_to_site_yaml_alone(tmp_path: 
     assert result.returncode == 0, result.stderr
     assert (project / "dist/workshop-4.1.zip").is_file()
     home = (project / "site/index.html").read_text()
-    assert "<title>Rules of thumb - Apprentice Supervision</title>" in (project / "site/rules.html").read_text()
+    assert "<title>Rules of thumb for supervisors - Apprentice Supervision</title>" in (project / "site/rules.html").read_text()
     assert "How it works" in home and "Edition 4.1" in home
     lib, rendered = load(project)
     assert lib.site.collection("concepts").plural == "Big ideas"
