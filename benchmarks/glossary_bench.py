@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import copy
+import datetime
 import random
 import shutil
 import sys
@@ -24,7 +25,14 @@ import markdown
 from mcframe.glossary.forms import collect_forms
 from mcframe.glossary.linker import GlossaryLinker, TermInfo
 from mcframe.glossary.matcher import TermMatcher
-from mcframe.models import Term
+from mcframe.models import Review, Term, Wording
+
+
+def make_term(**fields: object) -> Term:
+    """A glossary term with the wording and review every element carries."""
+    return Term.model_validate(
+        {"wording": Wording(kind="editorial"), "review": Review(status="published", date=datetime.date(2026, 1, 1)), **fields}
+    )
 
 ROOT = Path(__file__).resolve().parents[1]
 COMMON = (  # noqa: SIM905  (one string reads better than a list of 60 words)
@@ -51,7 +59,7 @@ def term_words(n: int, rng: random.Random) -> list[str]:
 
 def make_terms(n: int, rng: random.Random) -> list[Term]:
     return [
-        Term(id=f"t{i}", term=w, definition=f"Definition of {w}.", sources=["curee-2005-national-framework"])
+        make_term(id=f"t{i}", term=w, definition=f"Definition of {w}.", sources=["curee-2005-national-framework"])
         for i, w in enumerate(term_words(n, rng))
     ]
 
@@ -81,6 +89,7 @@ def make_site(folder: Path, pages: int, words: int, terms: list[Term], rng: rand
     for t in terms:
         (gloss / f"{t.id}.yaml").write_text(
             f"id: {t.id}\nterm: {t.term}\ndefinition: {t.definition}\nsources: [curee-2005-national-framework]\n"
+            "wording: {kind: editorial}\nreview: {status: published, date: 2026-01-01}\n"
         )
     bench = folder / "docs/bench"
     bench.mkdir()

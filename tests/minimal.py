@@ -5,6 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+# What every element of content carries besides its own fields: whose words, and where it stands.
+META = "wording: {kind: editorial}\nreview: {status: published, date: 2026-01-01}\n"
+
 SOURCES = """\
 sources:
   - id: seed
@@ -19,6 +22,8 @@ concepts:
     definition: Mentoring is support.
     features: [Structured]
     sources: [seed]
+    wording: {kind: summary, source: seed}
+    review: {status: published, date: 2026-01-01}
 """
 PRINCIPLES = """\
 principles:
@@ -26,6 +31,8 @@ principles:
     title: A learning conversation
     explanation: Talk that builds learning.
     sources: [seed]
+    wording: {kind: summary, source: seed}
+    review: {status: published, date: 2026-01-01}
 """
 DESCRIPTIONS = """\
 rows:
@@ -36,6 +43,8 @@ rows:
       - concept: C1
         text: To support.
     sources: [seed]
+    wording: {kind: summary, source: seed}
+    review: {status: published, date: 2026-01-01}
 """
 SKILLS = """\
 skills:
@@ -44,6 +53,8 @@ skills:
     description: Listening to understand.
     used_in: [C1]
     sources: [seed]
+    wording: {kind: summary, source: seed}
+    review: {status: published, date: 2026-01-01}
 """
 
 
@@ -90,7 +101,10 @@ SITE = (
 
 
 def vocab(key: str, prefix: str) -> str:
-    return f"{key}:\n  - id: {prefix}-ONE\n    label: One\n    description: The first.\n    sources: [seed]\n"
+    return (
+        f"{key}:\n  - id: {prefix}-ONE\n    label: One\n    description: The first.\n    sources: [seed]\n"
+        "    wording: {kind: editorial}\n    review: {status: published, date: 2026-01-01}\n"
+    )
 
 
 def minimal_content(root: Path) -> Path:

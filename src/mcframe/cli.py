@@ -11,7 +11,7 @@ from .problems import errors
 
 
 def check(project: Path) -> int:
-    lib, problems = load_library(project / "content", shown_root=project)
+    lib, problems = load_library(project / "content", shown_root=project, drafts=True)
     for p in sorted(problems):
         print(p, file=sys.stderr)
     bad = errors(problems)
@@ -30,10 +30,11 @@ def main(argv: list[str] | None = None) -> int:
     build = sub.add_parser("build", help="validate, build site/ and the offline zip under dist/")
     build.add_argument("--site-dir", type=Path, default=None)
     build.add_argument("--dist-dir", type=Path, default=None)
+    build.add_argument("--drafts", action="store_true", help="an editors' build: show draft elements, marked as drafts")
     args = parser.parse_args(argv)
     project = args.project.resolve()
     if args.command == "check":
         return check(project)
     from .mkdocs_seam.publish import publish  # the build path needs the MkDocs seam; checking does not
 
-    return publish(project, site_dir=args.site_dir, dist_dir=args.dist_dir)
+    return publish(project, site_dir=args.site_dir, dist_dir=args.dist_dir, drafts=args.drafts)

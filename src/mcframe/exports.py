@@ -17,7 +17,7 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
 from .library import Library
-from .models import NOT_MAPPED, Agency, Programme
+from .models import Agency, Programme
 
 COLUMNS = (
     ("ID", 8),
@@ -39,9 +39,8 @@ FIXED_TIME = datetime.datetime(2005, 1, 1)  # used when no row has been reviewed
 
 
 def _labels(lib: Library, kind: str, ids: list[str] | None) -> str:
-    if ids is None:
-        return NOT_MAPPED
-    return "; ".join(getattr(lib.get(kind, i), "label", i) for i in ids)
+    """A cell the edition does not map is left empty: it is not data."""
+    return "; ".join(getattr(lib.get(kind, i), "label", i) for i in ids or [])
 
 
 def programme_row(lib: Library, p: Programme) -> list[str]:
@@ -51,11 +50,11 @@ def programme_row(lib: Library, p: Programme) -> list[str]:
         getattr(agency, "abbreviation", p.agency),
         p.name,
         _labels(lib, "purpose", p.why),
-        p.who or NOT_MAPPED,
-        p.what or NOT_MAPPED,
+        p.who or "",
+        p.what or "",
         _labels(lib, "career_stage", p.when),
         _labels(lib, "form", p.forms),
-        p.requirement,
+        p.requirement or "",
         " ".join((p.description or "").split()),
         "; ".join(getattr(lib.get("source", s), "title", s) for s in p.sources),
         "; ".join(link.url for link in p.links),

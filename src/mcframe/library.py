@@ -62,6 +62,7 @@ class Library:
     elements: dict[str, list[m.Element]] = field(default_factory=dict)
     intros: dict[str, str] = field(default_factory=dict)  # collection name -> intro Markdown
     origins: dict[tuple[str, str], Origin] = field(default_factory=dict)  # (kind, id) -> origin
+    drafts: bool = False  # an editors' build: draft elements are in, and marked
     _by_kind: dict[str, dict[str, m.Element]] = field(default_factory=dict, repr=False)
 
     def __getattr__(self, name: str) -> list[m.Element]:
@@ -103,11 +104,11 @@ def _ref_kind(model: type[m.Element], field_name: str) -> str:
     return next(meta.kind for meta in info.metadata if isinstance(meta, m.Ref))
 
 
-def load_library(root: Path, shown_root: Path | None = None) -> tuple[Library | None, list[Problem]]:
+def load_library(root: Path, shown_root: Path | None = None, drafts: bool = False) -> tuple[Library | None, list[Problem]]:
     """Load the site definition and every collection under ``root`` (the content folder).
 
     Returns the library (None when the site definition itself cannot be read) and all problems; the
-    library is only usable when no problem is an error.
+    library is only usable when no problem is an error. Draft elements are left out unless ``drafts``.
     """
     shown_root = shown_root or root.parent
     site_file = root / SITE_FILE
@@ -126,6 +127,7 @@ def load_library(root: Path, shown_root: Path | None = None) -> tuple[Library | 
         return None, problems
     collections = {d.name: Collection(d, m.BY_COLLECTION[d.name]) for d in site.collections}
     lib = Library(site, site_doc, collections, elements={name: [] for name in collections})
+    lib.drafts = drafts
     problems.extend(_load_collections(lib, root, shown_root, site_file))
     return lib, problems
 
@@ -261,8 +263,47 @@ def _load_collections(lib: Library, root: Path, shown_root: Path, site_file: Pat
             problems.append(Problem(_shown(file, shown_root), 1, 1, "this file is not part of any collection declared in site.yaml"))
 
     problems.extend(_check_references(lib, placed, invalid, unreadable))
+    problems.extend(_check_wording(lib, placed))
     problems.extend(_check_glossary_forms(lib, placed))
     problems.extend(_check_unique_places(lib, placed))
+    if not lib.drafts:
+        problems.extend(_leave_out_drafts(lib, placed))
+    return problems
+
+
+def _check_wording(lib: Library, placed: dict[tuple[str, str], tuple[YamlDoc, DataPath]]) -> list[Problem]:
+    """A quotation or summary names its source, and that source is among the element's own."""
+    problems = []
+    for (kind, id), (doc, at) in placed.items():
+        el = lib.get(kind, id)
+        if not isinstance(el, m.Sourced):
+            continue
+        own = [el.source] if isinstance(el, m.EvidenceDigest) else list(getattr(el, "sources", []))
+        wording = el.wording
+        if wording.kind != "editorial" and wording.source is None:
+            problems.append(doc.problem(at + ("wording",), f"a {wording.kind} names its source: add 'source'"))
+        elif wording.source is not None and wording.source not in own:
+            problems.append(doc.problem(at + ("wording", "source"), f"'{wording.source}' is not among this element's sources"))
+    return problems
+
+
+def _leave_out_drafts(lib: Library, placed: dict[tuple[str, str], tuple[YamlDoc, DataPath]]) -> list[Problem]:
+    """The published build: drafts are left out, and nothing published may refer to one."""
+    drafts = {(el.kind, el.id) for els in lib.elements.values() for el in els if isinstance(el, m.Sourced) and el.review.status == "draft"}
+    if not drafts:
+        return []
+    problems = []
+    for (kind, id), (doc, at) in placed.items():
+        if (kind, id) in drafts:
+            continue
+        el = lib.get(kind, id)
+        for path, ref_kind, value in iter_refs(el, type(el), at):
+            if (ref_kind, value) in drafts:
+                label = lib.collection_of(ref_kind).decl.label
+                problems.append(doc.problem(path, f"{label} '{value}' is a draft: publish it, or leave this reference out (scripts/build --drafts shows both)"))
+    for name, els in lib.elements.items():
+        lib.elements[name] = [el for el in els if (el.kind, el.id) not in drafts]
+    lib._by_kind.clear()
     return problems
 
 

@@ -77,6 +77,35 @@ TermRef = Annotated[str, Ref("term")]
 Sources = Annotated[list[SourceRef], Field(min_length=1)]
 
 
+class Wording(Model):
+    """Whose words a text is in: *quoted* from a named source (with where in it, when known), a
+    *summary* of a named source in this edition's words, or *editorial*: this edition's own."""
+
+    kind: Literal["quoted", "summary", "editorial"]
+    source: SourceRef | None = None  # required for quoted and summary; for editorial, what it draws on
+    where: Text | None = None  # page, section, table or figure of the source
+
+
+class Review(Model):
+    """Where an element stands. Drafts are for editors: the published build leaves them out."""
+
+    status: Literal["draft", "reviewed", "published"]
+    date: datetime.date  # when it was last reviewed
+    note: Text | None = None  # for editors only: never shown in the published build
+
+
+class Sourced(Element):
+    """An element of content: it names its sources, says whose words it is in, and where it stands.
+
+    ``editorial`` names the fields that are always this edition's own words (suggestions, judgements,
+    questions, mappings), whatever the element's main wording; they are marked as such wherever shown.
+    """
+
+    editorial: ClassVar[tuple[str, ...]] = ()
+    wording: Wording
+    review: Review
+
+
 # --- Sources: every element names at least one -------------------------------------------
 
 SourceType = Literal[
@@ -117,10 +146,11 @@ class Source(Element):
 # --- The framework core --------------------------------------------------------------------
 
 
-class Concept(Element):
+class Concept(Sourced):
     kind = "concept"
     collection = "concepts"
     blurb_field = "summary"
+    editorial = ("features",)
     id: Id
     title: Text
     summary: Text  # one sentence, shown in lists and previews
@@ -129,9 +159,10 @@ class Concept(Element):
     sources: Sources
 
 
-class Principle(Element):
+class Principle(Sourced):
     kind = "principle"
     collection = "principles"
+    editorial = ("in_practice",)
     id: Id
     title: Text
     explanation: Markdown
@@ -144,7 +175,7 @@ class DescriptionCell(Model):
     text: Markdown
 
 
-class DescriptionRow(Element):
+class DescriptionRow(Sourced):
     """One row of the descriptions table: a question (why, who, ...) answered for each concept."""
 
     kind = "description"
@@ -156,9 +187,10 @@ class DescriptionRow(Element):
     sources: Sources
 
 
-class Skill(Element):
+class Skill(Sourced):
     kind = "skill"
     collection = "skills"
+    editorial = ("used_in",)
     id: Id
     title: Text
     description: Markdown
@@ -166,7 +198,7 @@ class Skill(Element):
     sources: Sources
 
 
-class VocabularyTerm(Element):
+class VocabularyTerm(Sourced):
     """An entry of a controlled vocabulary that case studies, policies and evidence are tagged with."""
 
     label: Text
@@ -206,7 +238,7 @@ class Phase(VocabularyTerm):
 # --- Glossary ------------------------------------------------------------------------------
 
 
-class Term(Element):
+class Term(Sourced):
     kind = "term"
     collection = "terms"
     title_field = "term"
@@ -282,17 +314,21 @@ class Outcome(Model):
     figures: list[Figure] = []
 
 
-class CaseStudy(Element):
+class CaseStudy(Sourced):
     kind = "case_study"
     collection = "case_studies"
     blurb_field = "label"
+    editorial = ("questions", "stage", "stage_reason")
     id: Id
     title: Text
     label: Text  # short practice label: "Emerging practice: peer coaching"
     setting: Setting
     period: Text | None = None
     illustrates: Markdown  # what this case helps illustrate
-    stage: Literal["emerging", "developing", "embedded"]
+    # Where the practice stood, on the scale of preparation and progress stages this edition takes from
+    # its source on instructional coaching (getting aware ... keep improving): this edition's judgement.
+    stage: Literal["getting-aware", "getting-ready", "getting-started", "getting-better", "keep-improving"]
+    stage_reason: Text  # one sentence: why this stage
     forms: Annotated[list[FormRef], Field(min_length=1)]
     purposes: list[PurposeRef] = []
     career_stages: list[CareerStageRef] = []
@@ -313,7 +349,7 @@ class CaseStudy(Element):
     provenance: Markdown  # how the evidence was gathered, and when
 
 
-class PracticeSite(Element):
+class PracticeSite(Sourced):
     kind = "practice_site"
     collection = "practice_sites"
     title_field = "name"
@@ -339,10 +375,11 @@ class Finding(Model):
     figures: list[Figure] = []
 
 
-class EvidenceDigest(Element):
+class EvidenceDigest(Sourced):
     kind = "evidence"
     collection = "evidence"
     title_from = "source"
+    editorial = ("implications", "limitations")
     id: Id
     source: SourceRef  # the full citation lives in sources.yaml
     summary: Markdown
@@ -357,7 +394,7 @@ class EvidenceDigest(Element):
     charts: list[Chart] = []
 
 
-class Agency(Element):
+class Agency(Sourced):
     kind = "agency"
     collection = "agencies"
     title_field = "name"
@@ -373,22 +410,16 @@ class Link(Model):
     url: Url
 
 
-class Review(Model):
-    status: Literal["draft", "checked"]
-    date: datetime.date
-    note: Text | None = None
 
 
-NOT_MAPPED = "not yet mapped"
-
-
-class Programme(Element):
-    """One row of the policy grid. A cell left empty (null) is shown as "not yet mapped"."""
+class Programme(Sourced):
+    """One row of the policy grid. A cell left empty (null) is one this edition does not map."""
 
     kind = "programme"
     collection = "programmes"
     title_field = "name"
     blurb_from = ("agency", "abbreviation")
+    editorial = ("why", "who", "what", "when", "forms", "requirement")
     id: Id
     agency: AgencyRef
     name: Text
@@ -398,13 +429,12 @@ class Programme(Element):
     what: Text | None = None
     when: list[CareerStageRef] | None = None
     forms: list[FormRef] | None = None
-    requirement: Literal["required", "suggested", "not yet mapped"] = "not yet mapped"
+    requirement: Literal["required", "suggested"] | None = None
     links: list[Link] = []
     sources: Sources
-    review: Review
 
 
-class Resource(Element):
+class Resource(Sourced):
     """An entry of the annotated index of websites."""
 
     kind = "resource"

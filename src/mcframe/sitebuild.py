@@ -5,6 +5,7 @@ generator: the MkDocs seam only forwards events here.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from fnmatch import fnmatch
@@ -61,7 +62,8 @@ class SiteBuild:
     ) -> tuple[SiteBuild | None, list[Problem]]:
         content = project / content_dir
         modules = project / node_modules
-        lib, problems = load_library(content, shown_root=project)
+        # An editors' build shows drafts (scripts/build --drafts, scripts/serve): they say so by this variable.
+        lib, problems = load_library(content, shown_root=project, drafts=os.environ.get("MCFRAME_DRAFTS") == "1")
         if lib is None or any(p.severity == "error" for p in problems):
             return None, problems
         rendered, render_problems = render_site(lib, modules / "world-atlas" / "countries-50m.json", project / "templates")

@@ -72,6 +72,8 @@ def _message(err: dict[str, Any], model: type[BaseModel]) -> tuple[str, bool]:
         return f"unknown field '{name}'{hint}", True
     if kind == "literal_error":
         expected = err.get("ctx", {}).get("expected", "")
+        if not isinstance(err["input"], (str, int, float)):
+            return f"'{name}' should be one of {expected}, not {_describe(err['input'])}", False
         return f"'{err['input']}' is not one of {expected}", False
     if kind == "string_pattern_mismatch":
         return f"'{err['input']}' does not have the expected form ({err['ctx']['pattern']})", False

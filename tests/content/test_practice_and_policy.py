@@ -15,7 +15,6 @@ import yaml
 from conftest import ROOT, Built
 from mcframe.exports import COLUMNS
 from mcframe.library import Library, load_library
-from mcframe.models import NOT_MAPPED
 from minimal import minimal_content
 from pageprobe import Probe
 
@@ -90,8 +89,9 @@ def test_unknown_career_stage_in_a_case_study_fails_with_its_line(tmp_path: Path
     (content / "case_studies").mkdir()
     (content / "case_studies/x.yaml").write_text(
         "id: CS01\ntitle: T\nlabel: L\nsetting:\n  name: S\n  type: School\n  country: England\n"
-        "illustrates: I\nstage: emerging\nforms: [FO-ONE]\ncareer_stages: [ST-ONE, ST-NQTT]\n"
-        "principles: [P9]\nstory: S\nquestions: [Q]\nsources: [seed]\nprovenance: P\n"
+        "illustrates: I\nstage: getting-started\nforms: [FO-ONE]\ncareer_stages: [ST-ONE, ST-NQTT]\n"
+        "principles: [P9]\nstory: S\nquestions: [Q]\nsources: [seed]\nprovenance: P\nstage_reason: R\n"
+        "wording: {kind: summary, source: seed}\nreview: {status: published, date: 2026-01-01}\n"
     )
     _, problems = load_library(content, shown_root=tmp_path)
     assert [str(p) for p in problems] == [
@@ -123,11 +123,12 @@ def test_duplicate_site_name_and_place_is_an_error(tmp_path: Path) -> None:
     site = (
         "  - id: {id}\n    name: A School\n    type: school\n    area: Poole\n    country: England\n"
         "    latitude: 50.7\n    longitude: -1.9\n    focus: F\n    sources: [seed]\n"
+        "    wording: {{kind: editorial}}\n    review: {{status: published, date: 2026-01-01}}\n"
     )
     (content / "practice_sites.yaml").write_text("sites:\n" + site.format(id="PS01") + site.format(id="PS02"))
     _, problems = load_library(content, shown_root=tmp_path)
     assert [str(p) for p in problems] == [
-        "content/practice_sites.yaml:11:5: 'A School' in Poole, England is listed twice (first at content/practice_sites.yaml:2)"
+        "content/practice_sites.yaml:13:5: 'A School' in Poole, England is listed twice (first at content/practice_sites.yaml:2)"
     ]
 
 
@@ -167,21 +168,24 @@ def test_xlsx_export_equals_the_yaml(lib: Library, built: Built) -> None:
                 assert not (isinstance(cell.value, str) and cell.value.startswith("=")), "no formulas"
 
 
-def test_unmapped_cells_say_so(lib: Library, built: Built) -> None:
+def test_unmapped_cells_show_a_dash_and_no_working_note(lib: Library, built: Built) -> None:
     html = (built.site / "policy/grid.html").read_text()
     unmapped = sum(1 for p in lib.programmes for cell in (p.why, p.who, p.what, p.when, p.forms) if cell is None)
-    assert html.count(f'<em class="mcf-unmapped">{NOT_MAPPED}</em>') == unmapped
+    dash = '<span aria-hidden="true">—</span><span class="mcf-sr">not mapped in this edition</span>'
+    assert html.count(dash) == unmapped
+    assert "not yet mapped" not in html
 
 
 def test_programme_naming_unknown_career_stage_fails_with_its_line(tmp_path: Path) -> None:
     content = minimal_content(tmp_path / "content")
     (content / "policy_grid.yaml").write_text(
         "agencies:\n  - id: TTA\n    name: Teacher Training Agency\n    abbreviation: TTA\n    description: D\n    sources: [seed]\n"
+        "    wording: {kind: editorial}\n    review: {status: published, date: 2026-01-01}\n"
         "programmes:\n  - id: PG01\n    agency: TTA\n    name: Induction\n    when: [ST-NQT]\n    sources: [seed]\n"
-        "    review: {status: draft, date: 2026-11-23}\n"
+        "    wording: {kind: editorial}\n    review: {status: published, date: 2026-11-23}\n"
     )
     _, problems = load_library(content, shown_root=tmp_path)
-    assert [str(p) for p in problems] == ["content/policy_grid.yaml:11:12: unknown career stage 'ST-NQT' (did you mean 'ST-ONE'?)"]
+    assert [str(p) for p in problems] == ["content/policy_grid.yaml:13:12: unknown career stage 'ST-NQT' (did you mean 'ST-ONE'?)"]
 
 
 # --- Evidence and charts -----------------------------------------------------------------------

@@ -21,11 +21,15 @@ agencies:
     abbreviation: AAA
     description: The first.
     sources: [seed]
+    wording: {kind: summary, source: seed}
+    review: {status: published, date: 2026-02-03}
   - id: BBB
     name: Second Agency
     abbreviation: BbB
     description: The second.
     sources: [seed]
+    wording: {kind: summary, source: seed}
+    review: {status: published, date: 2026-02-03}
 programmes:
   - id: PG01
     agency: AAA
@@ -42,12 +46,14 @@ programmes:
     links:
       - {title: Home, url: "https://example.org/a"}
     sources: [seed]
-    review: {status: checked, date: 2026-02-03}
+    wording: {kind: editorial}
+    review: {status: published, date: 2026-02-03}
   - id: PG02
     agency: BBB
     name: Unmapped programme
     sources: [seed]
-    review: {status: draft, date: 2026-01-05}
+    wording: {kind: editorial}
+    review: {status: reviewed, date: 2026-01-05}
 """
 
 HEADER = [
@@ -56,9 +62,8 @@ HEADER = [
 ]
 ROWS = [
     ["PG01", "AAA", "Mapped programme", "One", 'Teachers, "new" ones', "Coaching", "One", "One", "required",
-     "A description on two lines.", "A seed", "https://example.org/a", "checked", "2026-02-03"],
-    ["PG02", "BbB", "Unmapped programme", "not yet mapped", "not yet mapped", "not yet mapped", "not yet mapped",
-     "not yet mapped", "not yet mapped", "", "A seed", "", "draft", "2026-01-05"],
+     "A description on two lines.", "A seed", "https://example.org/a", "published", "2026-02-03"],
+    ["PG02", "BbB", "Unmapped programme", "", "", "", "", "", "", "", "A seed", "", "reviewed", "2026-01-05"],
 ]
 
 

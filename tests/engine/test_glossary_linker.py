@@ -4,6 +4,7 @@ first-per-section, idempotence and text preservation (also over random text, wit
 from __future__ import annotations
 
 import copy
+import datetime
 import xml.etree.ElementTree as etree
 from pathlib import Path
 
@@ -15,16 +16,24 @@ from hypothesis import strategies as st
 from mcframe.glossary.forms import collect_forms
 from mcframe.glossary.linker import GlossaryExtension, GlossaryLinker, TermInfo
 from mcframe.glossary.matcher import TermMatcher, plural, with_plurals
-from mcframe.models import Term
+from mcframe.models import Review, Term, Wording
+from minimal import META
+
+
+def make_term(**fields: object) -> Term:
+    """A glossary term with the wording and review every element carries."""
+    return Term.model_validate(
+        {"wording": Wording(kind="editorial"), "review": Review(status="published", date=datetime.date(2026, 1, 1)), **fields}
+    )
 
 TERMS = [
-    Term(id="coaching", term="coaching", definition="Helping someone learn.", sources=["s"]),
-    Term(id="specialist-coaching", term="specialist coaching", definition="Coaching by a specialist.", sources=["s"]),
-    Term(id="co-coaching", term="co-coaching", variants=["collaborative coaching"], definition="Peers coach.", sources=["s"]),
-    Term(id="nqt", term="newly qualified teacher", abbreviation="NQT", definition="A new teacher.", sources=["s"]),
-    Term(id="mentor", term="mentor", definition="A guide.", sources=["s"]),
-    Term(id="triad", term="triad", definition="Three colleagues.", sources=["s"]),
-    Term(id="principal", term="principal", exclude=["Principal Lecturer"], definition="A head.", sources=["s"]),
+    make_term(id="coaching", term="coaching", definition="Helping someone learn.", sources=["s"]),
+    make_term(id="specialist-coaching", term="specialist coaching", definition="Coaching by a specialist.", sources=["s"]),
+    make_term(id="co-coaching", term="co-coaching", variants=["collaborative coaching"], definition="Peers coach.", sources=["s"]),
+    make_term(id="nqt", term="newly qualified teacher", abbreviation="NQT", definition="A new teacher.", sources=["s"]),
+    make_term(id="mentor", term="mentor", definition="A guide.", sources=["s"]),
+    make_term(id="triad", term="triad", definition="Three colleagues.", sources=["s"]),
+    make_term(id="principal", term="principal", exclude=["Principal Lecturer"], definition="A head.", sources=["s"]),
 ]
 
 
@@ -256,10 +265,10 @@ def test_variant_claimed_by_two_terms_names_both_files(tmp_path: Path) -> None:
     content = minimal_content(tmp_path / "content")
     (content / "glossary").mkdir()
     (content / "glossary/coach.yaml").write_text(
-        "id: coach\nterm: coach\nvariants: [trainer]\ndefinition: One who coaches.\nsources: [seed]\n"
+        "id: coach\nterm: coach\nvariants: [trainer]\ndefinition: One who coaches.\nsources: [seed]\n" + META
     )
     (content / "glossary/tutor.yaml").write_text(
-        "id: tutor\nterm: tutor\nvariants:\n  - guide\n  - Trainer\ndefinition: One who tutors.\nsources: [seed]\n"
+        "id: tutor\nterm: tutor\nvariants:\n  - guide\n  - Trainer\ndefinition: One who tutors.\nsources: [seed]\n" + META
     )
     _, problems = load_library(content, shown_root=tmp_path)
     assert [str(p) for p in problems] == [

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURE, copy_fixture, run_mcframe
+from minimal import META
 
 
 def alias_bomb() -> str:
@@ -28,17 +29,17 @@ HOSTILE = {
     "20 MB file": ("glossary/big.yaml", "id: big\nterm: big\ndefinition: " + "x" * 20_000_000 + "\n", "content files may be at most 2 MB"),
     "<script> in Markdown": (
         "glossary/s.yaml",
-        "id: s\nterm: scripted\ndefinition: D.\nexplanation: Hello <script>alert(1)</script>\nsources: [ref-handbook]\n",
+        "id: s\nterm: scripted\ndefinition: D.\nexplanation: Hello <script>alert(1)</script>\nsources: [ref-handbook]\n" + META,
         "'explanation' may not carry script: it has a <script> element",
     ),
     "onerror= in Markdown": (
         "glossary/o.yaml",
-        "id: o\nterm: other\ndefinition: D.\nexplanation: 'Hello <img src=x onerror=alert(1)>'\nsources: [ref-handbook]\n",
+        "id: o\nterm: other\ndefinition: D.\nexplanation: 'Hello <img src=x onerror=alert(1)>'\nsources: [ref-handbook]\n" + META,
         "'explanation' may not carry script: it has an event attribute (onerror=)",
     ),
     "javascript: link in Markdown": (
         "glossary/j.yaml",
-        "id: j\nterm: linked\ndefinition: D.\nexplanation: '[click](javascript:alert(1))'\nsources: [ref-handbook]\n",
+        "id: j\nterm: linked\ndefinition: D.\nexplanation: '[click](javascript:alert(1))'\nsources: [ref-handbook]\n" + META,
         "'explanation' may not carry script: it has a javascript: address",
     ),
 }
@@ -86,7 +87,7 @@ def test_hostile_file_is_refused_quickly_and_keeps_the_last_good_site(good: Path
 
 def test_a_symlink_out_of_content_is_refused(good: Path, tmp_path: Path) -> None:
     secret = tmp_path / "secret.yaml"
-    secret.write_text("id: secret\nterm: secret\ndefinition: Something from elsewhere on the machine.\nsources: [ref-handbook]\n")
+    secret.write_text("id: secret\nterm: secret\ndefinition: Something from elsewhere on the machine.\nsources: [ref-handbook]\n" + META)
     before = snapshot(good)
     link = good / "content/glossary/secret.yaml"
     link.symlink_to(secret)

@@ -12,7 +12,7 @@ import pytest
 
 from conftest import FIXTURE, ROOT, Built, copy_fixture, run_mcframe
 from mcframe.library import load_library
-from mcframe.models import Element, Markdown, Sources, Text
+from mcframe.models import Markdown, Sourced, Sources, Text
 from mcframe.render import render_site
 
 TEMPLATES = ROOT / "src" / "mcframe" / "templates"
@@ -117,7 +117,7 @@ def test_title_edition_section_and_label_are_edits_to_site_yaml_alone(tmp_path: 
 def test_a_new_kind_of_content_needs_no_engine_edit(tmp_path: Path) -> None:
     """A model, a collection line, a page line and a template: nothing in routes, render or the nav."""
 
-    class Exercise(Element):
+    class Exercise(Sourced):
         kind: ClassVar[str] = "exercise"
         collection: ClassVar[str] = "exercises"
         title: Text
@@ -128,6 +128,7 @@ def test_a_new_kind_of_content_needs_no_engine_edit(tmp_path: Path) -> None:
     project = copy_fixture(tmp_path / "p")
     (project / "content/exercises.yaml").write_text(
         "exercises:\n  - id: X1\n    title: Cut a dovetail\n    steps: Mark, saw, chisel.\n    sources: [ref-handbook]\n"
+        "    wording: {kind: editorial}\n    review: {status: published, date: 2026-01-01}\n"
     )
     edit(
         project / "content/site.yaml",
@@ -163,7 +164,7 @@ def test_a_project_template_overrides_the_packages(tmp_path: Path) -> None:
 def test_id_forms_come_from_the_declaration(tmp_path: Path) -> None:
     project = copy_fixture(tmp_path / "p")
     edit(project / "content/rules.yaml", "id: R-02", "id: R2")
-    assert problems_of(project) == ["content/rules.yaml:6:9: 'R2' is not the form of a rule of thumb ID (R-[0-9]{2})"]
+    assert problems_of(project) == ["content/rules.yaml:8:9: 'R2' is not the form of a rule of thumb ID (R-[0-9]{2})"]
 
 
 # --- A wrong site.yaml is reported like any content ------------------------------------------------

@@ -58,7 +58,7 @@ def test_wrong_type(tmp_path: Path) -> None:
 def test_duplicate_id_names_both_places(tmp_path: Path) -> None:
     bad = SKILLS + SKILLS.removeprefix("skills:\n").replace("Listening", "Hearing")
     assert problems_for(tmp_path, "framework/skills.yaml", bad) == [
-        "content/framework/skills.yaml:7:9: duplicate ID 'SK1' (first defined at content/framework/skills.yaml:2)"
+        "content/framework/skills.yaml:9:9: duplicate ID 'SK1' (first defined at content/framework/skills.yaml:2)"
     ]
 
 
@@ -72,7 +72,8 @@ def test_unknown_reference(tmp_path: Path) -> None:
 def test_unknown_source_reference(tmp_path: Path) -> None:
     bad = PRINCIPLES.replace("sources: [seed]", "sources: [sead]")
     assert problems_for(tmp_path, "framework/principles.yaml", bad) == [
-        "content/framework/principles.yaml:5:15: unknown source 'sead' (did you mean 'seed'?)"
+        "content/framework/principles.yaml:5:15: unknown source 'sead' (did you mean 'seed'?)",
+        "content/framework/principles.yaml:6:38: 'seed' is not among this element's sources",
     ]
 
 

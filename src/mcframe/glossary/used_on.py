@@ -15,7 +15,7 @@ MARKER = re.compile(r'<div\b[^>]*\bdata-used-on="([^"]+)"[^>]*>\s*</div>')
 def used_on_html(links: list[tuple[str, str]], heading: str, none: str) -> str:
     """``links`` are (title, href) pairs, already in reading order."""
     if not links:
-        return f'<p class="mcf-used-on"><strong>{escape(heading)}:</strong> {escape(none)}</p>'
+        return ""  # a term no page uses yet: nothing to say to readers (the build warns editors)
     items = "".join(f'<li><a href="{escape(href)}">{escape(title)}</a></li>' for title, href in links)
     return f'<div class="mcf-used-on"><p><strong>{escape(heading)}</strong></p><ul>{items}</ul></div>'
 

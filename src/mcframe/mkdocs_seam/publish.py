@@ -6,6 +6,7 @@ A failed build leaves the last good ``site/`` and zip exactly as they were.
 from __future__ import annotations
 
 import logging
+import os
 import shutil
 import sys
 import tempfile
@@ -20,8 +21,10 @@ from ..offline_zip import ZIP_EXCLUDE, write_zip
 from ..problems import ContentError
 
 
-def publish(project: Path, site_dir: Path | None = None, dist_dir: Path | None = None) -> int:
+def publish(project: Path, site_dir: Path | None = None, dist_dir: Path | None = None, drafts: bool = False) -> int:
+    """Build; with ``drafts``, an editors' build that shows draft elements, zipped under another name."""
     started = time.perf_counter()
+    os.environ["MCFRAME_DRAFTS"] = "1" if drafts else "0"
     _show_mkdocs_warnings()
     site_dir = (site_dir or project / "site").resolve()
     dist_dir = (dist_dir or project / "dist").resolve()
@@ -44,7 +47,7 @@ def publish(project: Path, site_dir: Path | None = None, dist_dir: Path | None =
         site = config.plugins["mcframe"].site  # type: ignore[attr-defined]
         elements = site.lib.count()
         pages = sum(1 for _ in staged_site.rglob("*.html") if _.name != "404.html")
-        name = site.lib.site.zip_filename
+        name = site.lib.site.zip_filename.removesuffix(".zip") + ("-drafts.zip" if drafts else ".zip")
         staged_zip = Path(tmp) / name
         digest = write_zip(staged_site, staged_zip, exclude=ZIP_EXCLUDE)
         (Path(tmp) / f"{name}.sha256").write_text(f"{digest}  {name}\n", encoding="utf-8")
