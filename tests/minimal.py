@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from mcframe.library import load_library
+
 # What every element of content carries besides its own fields: whose words, and where it stands.
 META = "wording: {kind: editorial}\nreview: {status: published, date: 2026-01-01}\n"
 
@@ -124,3 +126,11 @@ def minimal_content(root: Path) -> Path:
         (root / name).parent.mkdir(parents=True, exist_ok=True)
         (root / name).write_text(text, encoding="utf-8")
     return root
+
+
+def problems_for(tmp_path: Path, name: str, text: str) -> list[str]:
+    content = minimal_content(tmp_path / "content")
+    (content / name).parent.mkdir(parents=True, exist_ok=True)
+    (content / name).write_text(text, encoding="utf-8")
+    _, problems = load_library(content, shown_root=tmp_path)
+    return [str(p) for p in problems]

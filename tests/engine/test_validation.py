@@ -8,15 +8,7 @@ import pytest
 
 from conftest import run_mcframe
 from mcframe.library import load_library
-from minimal import CONCEPTS, PRINCIPLES, SKILLS, SOURCES, minimal_content
-
-
-def problems_for(tmp_path: Path, name: str, text: str) -> list[str]:
-    content = minimal_content(tmp_path / "content")
-    (content / name).parent.mkdir(parents=True, exist_ok=True)
-    (content / name).write_text(text, encoding="utf-8")
-    _, problems = load_library(content, shown_root=tmp_path)
-    return [str(p) for p in problems]
+from minimal import CONCEPTS, PRINCIPLES, SKILLS, SOURCES, minimal_content, problems_for
 
 
 def test_minimal_content_is_valid(tmp_path: Path) -> None:
