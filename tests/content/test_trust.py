@@ -58,7 +58,8 @@ def test_every_page_footer_shows_publisher_licence_and_edition(unpacked: Path) -
 def test_using_this_framework_today_is_editorial_and_sourced(built: Built) -> None:
     html = (built.site / "today.html").read_text()
     assert '<p class="mcf-wording mcf-wording--editorial">Editorial: this page is this edition' in html
-    rows = re.findall(r"<tr>(.*?)</tr>", html, re.S)[1:]
+    article = html[html.index("<article"):html.index("</article>")]
+    rows = re.findall(r"<li>(.*?)</li>", article, re.S)
     assert len(rows) >= 6
     sources = (built.site / "sources.html").read_text()
     for row in rows:
