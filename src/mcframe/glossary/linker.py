@@ -5,6 +5,7 @@ parsed once. The preview text travels on the link itself, so previews need no fe
 from __future__ import annotations
 
 import posixpath
+import time
 import re
 import xml.etree.ElementTree as etree
 from collections import defaultdict
@@ -54,6 +55,7 @@ class GlossaryLinker:
     glossary_page: str  # source path of the glossary, e.g. "glossary.md"
     scope: Scope = "section"
     usage: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    seconds: float = 0.0  # time spent linking, for the benchmark
 
     def link(
         self, root: etree.Element, page: str, raw_html: RawHtml | None = None, glossary_href: str | None = None
@@ -63,8 +65,10 @@ class GlossaryLinker:
         ``raw_html`` reads Python-Markdown's stash of inline HTML, so that editors' no-link spans are
         honoured. ``glossary_href`` is the final URL of the glossary from this page, when the site
         generator knows it; otherwise links point at the glossary's source file."""
+        started = time.perf_counter()
         walk = _Walk(self, page, raw_html or (lambda i: ""), glossary_href)
         walk.element(root, frozenset())
+        self.seconds += time.perf_counter() - started
         return walk.made
 
     def glossary_href(self, page: str) -> str:

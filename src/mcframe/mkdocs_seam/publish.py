@@ -57,6 +57,8 @@ def publish(project: Path, site_dir: Path | None = None, dist_dir: Path | None =
             (Path(tmp) / file).replace(dist_dir / file)
     if not any(staging_root.iterdir()):
         staging_root.rmdir()
+    if os.environ.get("MCFRAME_TIMINGS") == "1" and site.linker:
+        print(f"glossary linker: {site.linker.seconds:.2f} s")
     size = (dist_dir / name).stat().st_size
     elapsed = time.perf_counter() - started
     print(
