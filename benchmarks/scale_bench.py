@@ -37,7 +37,7 @@ def grow(project: Path, factor: int, seed: int = 2005) -> None:
             text = path.read_text(encoding="utf-8")
             new_id = f"CS{100 + k * len(cases) + i:04d}"
             text = re.sub(r"^id: CS\d+", f"id: {new_id}", text, count=1, flags=re.M)
-            text = re.sub(r'^title: "?(.*?)"?$', lambda m: f'title: "{m.group(1)} (copy {k})"', text, count=1, flags=re.M)
+            text = re.sub(r'^title: "?(.*?)"?$', lambda m, k=k: f'title: "{m.group(1)} (copy {k})"', text, count=1, flags=re.M)
             (path.parent / f"copy{k:03d}-{path.name}").write_text(text, encoding="utf-8")
         for i, path in enumerate(digests):
             text = path.read_text(encoding="utf-8")

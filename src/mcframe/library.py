@@ -192,6 +192,8 @@ def check_site(site: SiteDef, doc: YamlDoc) -> list[Problem]:
                 problems.append(doc.problem(at + where, f"the elements of '{name}' already live on page '{home[name]}'"))
             home.setdefault(name, page.id)
     for i, page in enumerate(site.pages):
+        if page.parent is not None and page.parent not in page_ids:
+            problems.append(doc.problem(("pages", i, "parent"), f"unknown page '{page.parent}'{did_you_mean(page.parent, page_ids)}"))
         for j, card in enumerate(page.cards):
             if card.page not in page_ids:
                 problems.append(doc.problem(("pages", i, "cards", j, "page"), f"unknown page '{card.page}'{did_you_mean(card.page, page_ids)}"))

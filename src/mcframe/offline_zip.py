@@ -15,7 +15,9 @@ FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 
 # Left out of the zip: the 404 page only works at a server's root, and the sitemap carries the
 # build date and absolute URLs, which mean nothing offline.
-ZIP_EXCLUDE = frozenset({"404.html", "sitemap.xml", "sitemap.xml.gz"})
+# Server-only files, and the search index as JSON: opened from a folder, search reads only its
+# JavaScript copy (search_index.js), so the offline edition ships the index once.
+ZIP_EXCLUDE = frozenset({"404.html", "sitemap.xml", "sitemap.xml.gz", "search/search_index.json"})
 
 
 def site_files(site: Path, exclude: Iterable[str] = ()) -> list[Path]:

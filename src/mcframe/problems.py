@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
@@ -36,9 +38,32 @@ def errors(problems: list[Problem]) -> list[Problem]:
 
 
 def report(problems: list[Problem], warn: Callable[[str], object], error: type[ContentError] = ContentError) -> None:
-    """Pass warnings to ``warn``; raise ``error`` with every problem if any is an error."""
-    for p in problems:
-        if p.severity == "warning":
-            warn(str(p))
+    """Pass warnings to ``warn`` (summarised: see :func:`summarise`); raise ``error`` with every
+    problem if any is an error."""
+    for line in summarise([p for p in problems if p.severity == "warning"]):
+        warn(line)
     if errors(problems):
         raise error(problems)
+
+
+SHOWN_OF_A_KIND = 3  # warnings of one kind shown before the rest are counted
+
+
+def summarise(problems: list[Problem], everything: bool | None = None) -> list[str]:
+    """Problems as lines; many of one kind (the same message but for the names in quotes) become the
+    first few and a count, unless ``everything`` (or MCFRAME_ALL_WARNINGS=1: --all-warnings)."""
+    if everything is None:
+        everything = os.environ.get("MCFRAME_ALL_WARNINGS") == "1"
+    kinds: dict[str, list[Problem]] = {}
+    for p in problems:
+        kinds.setdefault(_QUOTED.sub("'…'", p.message), []).append(p)
+    lines = []
+    for group in kinds.values():
+        shown = group if everything or len(group) <= SHOWN_OF_A_KIND + 1 else group[:SHOWN_OF_A_KIND]
+        lines += [str(p) for p in shown]
+        if len(shown) < len(group):
+            lines.append(f"... and {len(group) - len(shown)} more like this (--all-warnings lists them all)")
+    return lines
+
+
+_QUOTED = re.compile(r"'[^']*'")

@@ -24,7 +24,7 @@ from .exports import EXPORTS
 from .library import Library
 from .models import Element, EvidenceDigest, PracticeSite, Source, Term
 from .problems import Problem
-from .routes import Routes, anchor_of, href
+from .routes import Routes, anchor_of, href, letter_page, split_letters
 from .sitedef import Facet as FacetDecl
 from .sitedef import PageDecl, about
 from .svgmap import CREDIT, Marker, map_panels
@@ -36,6 +36,7 @@ class Page:
     path: str  # source path as if under docs/, e.g. "framework/principles.md"
     title: str
     markdown: str
+    in_nav: bool = True
 
 
 @dataclass(frozen=True)
@@ -151,6 +152,7 @@ class _Helpers:
             "href": lambda el: Markup(self.routes.element_href(self.at, el)),
             "page": lambda page_id, anchor=None: Markup(href(self.at, self.routes.page(page_id), anchor)),
             "has_page": self.routes.has,
+            "home": lambda: Markup(href(self.at, self.routes.pages[0].path)),
             "page_title": lambda page_id: self.routes.decl(page_id).title,
             "list_page": lambda name: Markup(href(self.at, self.routes.list_page(name) or self.at)),
             "file": lambda path: Markup(href(self.at, path)),
@@ -224,8 +226,7 @@ def render_site(
     lib: Library, boundaries: Path | None = None, project_templates: Path | None = None
 ) -> tuple[Rendered | None, list[Problem]]:
     """Every page in site.yaml's order, the navigation and the downloads; or the problems that stop it."""
-    non_empty = {name for name, els in lib.elements.items() if els}
-    routes = Routes.plan(lib.site, non_empty)
+    routes = Routes.plan(lib.site, lib.elements, lib.title_of)
     env = make_environment(project_templates)
     helpers = _Helpers(lib, routes, backlinks(lib), boundaries)
     problems: list[Problem] = []
@@ -260,20 +261,28 @@ def render_site(
             "facets": make_facets(lib, decl.facets, elements),
             "downloads": decl.downloads,
         }
-        targets: list[tuple[str, str, Element | None]] = (
-            [(routes.element_page(el), lib.title_of(el), el) for el in elements]
+        # What to render: one page; one per element; or, for a list past its split_above, an index
+        # and one page per initial letter, each with the A-Z bar.
+        letters = split_letters(decl, lib.elements, lib.title_of).get(primary or "", {})
+        targets: list[tuple[str, str, Element | None, list[Element] | None]] = (
+            [(routes.element_page(el), lib.title_of(el), el, None) for el in elements]
             if decl.shows
-            else [(decl.path, decl.title or "", None)]
+            else [(decl.path, decl.title or "", None, [] if letters else None)]
+            + [(letter_page(decl, letter), f"{decl.title}: {letter}", None, els) for letter, els in letters.items()]
         )
-        for path, title, el in targets:
+        for n, (path, title, el, subset) in enumerate(targets):
+            last = el is None or n + 1 >= len(elements)
+            around = {"prev": elements[n - 1] if el is not None and n > 0 else None, "next": None if last else elements[n + 1]}
+            az = [(letter, Markup(href(path, letter_page(decl, letter))), len(els)) for letter, els in letters.items()]
+            extra = {"elements": subset, "az": az, "split": True} if subset is not None else {"az": None, "split": False}
             try:
-                body = template.render(title=title, el=el, **common, **helpers.context(path))
+                body = template.render(title=title, el=el, **around, **{**common, **extra}, **helpers.context(path))
             except Exception as exc:  # a template's mistake, reported like a content error
                 problems.append(problem(decl, ("template",), f"{decl.template} failed on {path}: {type(exc).__name__}: {exc}"))
                 break
             if decl.language and decl.language != lib.site.language:
                 body = _in_language(body, decl.language)
-            pages.append(Page(path, title, _front_matter(decl, title) + body))
+            pages.append(Page(path, title, _front_matter(decl, title) + body, decl.in_nav and path == (decl.path if not decl.shows else path)))
     if problems:
         return None, problems
     return Rendered(pages, build_nav(lib, routes), downloads, routes), []

@@ -7,7 +7,8 @@ anchor on that page). Both derive from the ID only, so permalinks survive change
 from __future__ import annotations
 
 import posixpath
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
 from .models import Element
 from .sitedef import PageDecl, SiteDef
@@ -32,15 +33,22 @@ class Routes:
     pages: tuple[PageDecl, ...]  # in site.yaml order, only those whose condition holds
     _by_id: dict[str, PageDecl]
     _home: dict[str, PageDecl]  # collection name -> the page its elements live on
+    # Split list pages: (kind, id) -> the letter page the element lives on.
+    _split: dict[tuple[str, str], str] = field(default_factory=dict)
 
     @classmethod
-    def plan(cls, site: SiteDef, non_empty: set[str]) -> Routes:
+    def plan(cls, site: SiteDef, elements: dict[str, list[Element]], title_of: Callable[[Element], str]) -> Routes:
+        non_empty = {name for name, els in elements.items() if els}
         pages = tuple(p for p in site.pages if _appears(p, non_empty))
         home: dict[str, PageDecl] = {}
+        split: dict[tuple[str, str], str] = {}
         for p in pages:
             for name in [*p.lists, *([p.shows] if p.shows else [])]:
                 home[name] = p
-        return cls(pages, {p.id: p for p in pages}, home)
+            for letters in split_letters(p, elements, title_of).values():
+                for letter, els in letters.items():
+                    split.update({(el.kind, el.id): letter_page(p, letter) for el in els})
+        return cls(pages, {p.id: p for p in pages}, home, split)
 
     def has(self, page_id: str) -> bool:
         return page_id in self._by_id
@@ -62,13 +70,39 @@ class Routes:
 
     def element_page(self, el: Element) -> str:
         p = self._home[el.collection]
-        return p.path.replace("{id}", anchor_of(el.id)) if p.shows else p.path
+        if p.shows:
+            return p.path.replace("{id}", anchor_of(el.id))
+        return self._split.get((el.kind, el.id), p.path)
 
     def element_anchor(self, el: Element) -> str | None:
         return None if self._home[el.collection].shows else anchor_of(el.id)
 
     def element_href(self, from_page: str, el: Element) -> str:
         return href(from_page, self.element_page(el), self.element_anchor(el))
+
+
+def initial(title: str) -> str:
+    """The letter an element is filed under: its title's first letter, or "#"."""
+    first = title.strip()[:1].upper()
+    return first if first.isalpha() and first.isascii() else "#"
+
+
+def split_letters(page: PageDecl, elements: dict[str, list[Element]], title_of: Callable[[Element], str]) -> dict[str, dict[str, list[Element]]]:
+    """For a list page past its ``split_above``: its collection's elements by initial letter, in order."""
+    out: dict[str, dict[str, list[Element]]] = {}
+    for name in page.lists[:1]:
+        els = elements.get(name, [])
+        if page.split_above is not None and len(els) > page.split_above:
+            letters: dict[str, list[Element]] = {}
+            for el in sorted(els, key=lambda e: title_of(e).casefold()):
+                letters.setdefault(initial(title_of(el)), []).append(el)
+            out[name] = dict(sorted(letters.items(), key=lambda kv: (kv[0] == "#", kv[0])))
+    return out
+
+
+def letter_page(page: PageDecl, letter: str) -> str:
+    """``glossary.md`` and "A" -> ``glossary/a.md``."""
+    return f"{page.path.removesuffix('.md')}/{'other' if letter == '#' else letter.lower()}.md"
 
 
 def _appears(page: PageDecl, non_empty: set[str]) -> bool:

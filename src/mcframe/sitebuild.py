@@ -40,6 +40,7 @@ class SiteFile:
     path: str
     content: str | bytes | None = None
     source: Path | None = None
+    in_nav: bool = True  # a page reached from index pages, search and links, not from the navigation
 
 
 @dataclass
@@ -73,7 +74,7 @@ class SiteBuild:
         glossary_page = rendered.routes.list_page("terms")
         linker = None
         if glossary_page and glossary_links != "off":
-            linker = make_linker(lib, glossary_page, glossary_links)  # type: ignore[arg-type]
+            linker = make_linker(lib, glossary_page, glossary_links, rendered.routes.element_page)  # type: ignore[arg-type]
         # Runs after the generator's own link rewriting (priority 0) and is given final URLs, so thousands
         # of term links are not resolved and validated again: site_audit checks them after the build.
         glossary = GlossaryExtension(linker, priority=-1)
@@ -112,7 +113,7 @@ class SiteBuild:
         a hand-written page may not take a generated one's place."""
         clashes = [p.path for p in self.rendered.pages if exists(p.path)]
         report([Problem(f"{self.docs_dir.name}/{c}", 1, 1, "clashes with a generated page; rename or remove it") for c in clashes], self.warn, self.error)
-        out = [SiteFile(p.path, p.markdown) for p in self.rendered.pages]
+        out = [SiteFile(p.path, p.markdown, in_nav=p.in_nav) for p in self.rendered.pages]
         out += [SiteFile(d.path, d.content) for d in self.rendered.downloads]
         out.append(SiteFile(SHIM_URI, source=self.node_modules / "iframe-worker" / "shim" / "index.js"))
         out += [SiteFile(uri, source=PACKAGE_DIR / "assets" / Path(uri).name) for uri in (*CSS, *SCRIPTS)]
@@ -123,7 +124,7 @@ class SiteBuild:
         self.glossary.page = path
         self.glossary.enabled = linking
         if self.linker:
-            self.glossary.glossary_href = url_of(self.linker.glossary_page) or ""
+            self.glossary.url_of = url_of
 
     def page_html(
         self, path: str, html: str, pages: Callable[[], dict[str, tuple[str, str]]], relative: Callable[[str], str]
@@ -135,7 +136,7 @@ class SiteBuild:
             generated = any(p.path == path for p in self.rendered.pages)
             where = path if generated else f"{self.docs_dir.name}/{path}"
             report([Problem(where, 1, 1, f"the page may not carry script: it has {', '.join(risks)}")], self.warn, self.error)
-        if not self.linker or path != self.linker.glossary_page:
+        if not self.linker or path not in self.linker.glossary_pages:
             return html
         usage, titles = self.linker.usage, pages()
 

@@ -76,7 +76,11 @@ class PageDecl(Model):
     path: PagePath  # source path; with ``shows``, "{id}" stands for the element's ID in lower case
     title: Text | None = None  # required, except on element pages, whose title is the element's
     nav: Text | None = None  # label in the navigation, when not the title; on element pages, a group
-    in_nav: bool = True
+    in_nav: bool = True  # element pages out of the navigation keep it the same size however many there are
+    # A list page with more elements than this is split into an index and one page per initial
+    # letter ({letter}.md beside it), so that no page grows without bound.
+    split_above: Annotated[int, Field(ge=1)] | None = None
+    parent: Slug | None = None  # the page an element page belongs under (its index): breadcrumb and pager
     section: Text | None = None  # the navigation section it sits in
     template: Text | None = None  # none: a hand-written page in docs/, at ``path``
     lists: list[Name] = []  # elements of these collections have their anchor on this page

@@ -186,15 +186,17 @@ def iter_markdown(value: Any, annotation: Any, at: DataPath) -> Iterator[tuple[D
 
 
 def iter_marked(value: Any, annotation: Any, at: DataPath, marker: type[M]) -> Iterator[tuple[DataPath, M, str]]:
-    """Yield ``(path, mark, text)`` for every text field of ``value`` whose type carries a ``marker``."""
+    """Yield ``(path, mark, text)`` for every text field of ``value`` whose type carries a ``marker``.
+
+    Which fields can hold a marked value is worked out once per model (``_marked_fields``), so that
+    walking thousands of elements only visits the fields that matter."""
     if isinstance(value, BaseModel):
-        for name, info in type(value).model_fields.items():
+        for name, mark, field_annotation in _marked_fields(type(value), marker):
             field_value = getattr(value, name)
-            marks = [m for m in info.metadata if isinstance(m, marker)]
-            if marks and isinstance(field_value, str):
-                yield at + (name,), marks[0], field_value
+            if mark is not None and isinstance(field_value, str):
+                yield at + (name,), mark, field_value
             else:
-                yield from iter_marked(field_value, info.annotation, at + (name,), marker)
+                yield from iter_marked(field_value, field_annotation, at + (name,), marker)
         return
     origin = get_origin(annotation)
     if origin is Annotated:
@@ -218,6 +220,44 @@ def iter_marked(value: Any, annotation: Any, at: DataPath, marker: type[M]) -> I
         _, item_type = get_args(annotation)
         for key, item in value.items():
             yield from iter_marked(item, item_type, at + (key,), marker)
+
+
+_FIELDS: dict[tuple[Any, Any], tuple[tuple[str, Any, Any], ...]] = {}
+_HOLDS: dict[tuple[Any, Any], bool] = {}
+
+
+def _marked_fields(model: type[BaseModel], marker: Any) -> tuple[tuple[str, Any, Any], ...]:
+    """The fields of ``model`` that are, or may contain, a value marked with ``marker``: (name, the
+    mark if the field itself carries it, its annotation). Worked out once per model and marker."""
+    key = (model, marker)
+    if key not in _FIELDS:
+        _FIELDS[key] = _find_marked_fields(model, marker)
+    return _FIELDS[key]
+
+
+def _find_marked_fields(model: type[BaseModel], marker: Any) -> tuple[tuple[str, Any, Any], ...]:
+    out = []
+    for name, info in model.model_fields.items():
+        marks = [m for m in info.metadata if isinstance(m, marker)]
+        if marks or _may_hold(info.annotation, marker):
+            out.append((name, marks[0] if marks else None, info.annotation))
+    return tuple(out)
+
+
+def _may_hold(annotation: Any, marker: Any) -> bool:
+    key = (annotation, marker)
+    if key not in _HOLDS:
+        _HOLDS[key] = _find_may_hold(annotation, marker)
+    return _HOLDS[key]
+
+
+def _find_may_hold(annotation: Any, marker: Any) -> bool:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return bool(_marked_fields(annotation, marker))
+    if get_origin(annotation) is Annotated:
+        base, *meta = get_args(annotation)
+        return any(isinstance(m, marker) for m in meta) or _may_hold(base, marker)
+    return any(_may_hold(arg, marker) for arg in get_args(annotation))
 
 
 def check_markdown(el: Model, doc: YamlDoc, at: DataPath) -> list[Problem]:

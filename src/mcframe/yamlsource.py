@@ -12,7 +12,7 @@ from typing import Any
 
 import yaml
 from yaml.constructor import SafeConstructor
-from yaml.events import AliasEvent, CollectionStartEvent, ScalarEvent
+from yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent, ScalarEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .problems import Problem
@@ -114,6 +114,35 @@ class _Builder:
         return self.scalars.construct_object(node, deep=True)
 
 
+_CLoader: Any = getattr(yaml, "CSafeLoader", None)  # libyaml, when PyYAML was built with it
+
+
+def _compose(text: str) -> Node | None:
+    """The document's node tree, with marks. With libyaml, its events are checked first (no anchors,
+    aliases or deep nesting) and then composed in C, several times faster than PyYAML's own parser;
+    without it, PyYAML's composer checks them as it goes."""
+    if _CLoader is None:
+        loader = _ContentLoader(text)
+        try:
+            return loader.get_single_node()
+        finally:
+            loader.dispose()
+    depth = 0
+    for event in yaml.parse(text, Loader=_CLoader):
+        mark: Any = event.start_mark
+        if isinstance(event, AliasEvent):
+            raise _Refused(problem="aliases (*name) are not allowed in content: write the value out", problem_mark=mark)
+        if isinstance(event, (ScalarEvent, CollectionStartEvent)) and event.anchor is not None:
+            raise _Refused(problem="anchors (&name) are not allowed in content: write the value out", problem_mark=mark)
+        if isinstance(event, CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise _Refused(problem=f"nested more than {MAX_DEPTH} levels deep", problem_mark=mark)
+        elif isinstance(event, CollectionEndEvent):
+            depth -= 1
+    return yaml.compose(text, Loader=_CLoader)
+
+
 def load_yaml(file: Path, shown_as: str) -> tuple[YamlDoc | None, list[Problem]]:
     """Parse ``file``; return the document (None on a syntax error) and any problems."""
     problems: list[Problem] = []
@@ -126,11 +155,7 @@ def load_yaml(file: Path, shown_as: str) -> tuple[YamlDoc | None, list[Problem]]
     except UnicodeDecodeError as exc:
         return None, [Problem(shown_as, 1, 1, f"not valid UTF-8: {exc.reason}")]
     try:
-        loader = _ContentLoader(text)
-        try:
-            node = loader.get_single_node()
-        finally:
-            loader.dispose()
+        node = _compose(text)
     except _Refused as exc:
         mark = exc.problem_mark
         return None, [Problem(shown_as, mark.line + 1 if mark else 1, mark.column + 1 if mark else 1, str(exc.problem))]

@@ -33,6 +33,7 @@ def test_pages_and_zip(fixture_built: Built) -> None:
         assert "index.html" in names and "404.html" not in names
         assert all(info.date_time == (1980, 1, 1, 0, 0, 0) for info in zf.infolist())
         assert "search/search_index.js" in names  # inlined index: search from file://
+        assert "search/search_index.json" not in names  # the offline edition ships the index once
         assert "assets/vendor/iframe-worker/shim.js" in names
     digest = hashlib.sha256(built.zip.read_bytes()).hexdigest()
     assert (built.zip.parent / f"{built.zip.name}.sha256").read_text() == f"{digest}  {built.zip.name}\n"

@@ -246,3 +246,34 @@ def test_the_fixture_is_another_framework() -> None:
     fixture = {p.relative_to(FIXTURE / "content").as_posix() for p in (FIXTURE / "content").rglob("*.yaml")}
     real = {p.relative_to(ROOT / "content").as_posix() for p in (ROOT / "content").rglob("*.yaml")}
     assert fixture & real == {"site.yaml"}
+
+
+def test_a_long_list_is_split_by_letter(tmp_path: Path) -> None:
+    """Past its split_above, a list page becomes an A-Z index and a page per letter, out of the
+    navigation; links to its elements go to their letter's page."""
+    project = copy_fixture(tmp_path / "p")
+    edit(project / "content/site.yaml", "    lists: [terms]\n", "    lists: [terms]\n    split_above: 1\n")
+    result = run_mcframe(project, "build")
+    assert result.returncode == 0, result.stderr
+    site = project / "site"
+    assert sorted(p.name for p in (site / "lexicon").glob("*.html")) == ["a.html", "c.html", "w.html"]
+    index = (site / "lexicon.html").read_text()
+    assert '<li><a href="lexicon/a.html">A</a></li>' in index and '<li><span aria-hidden="true">B</span></li>' in index
+    letter_a = (site / "lexicon/a.html").read_text()
+    assert 'id="apprentice"' in letter_a
+    assert '<p><strong>Used on</strong></p><ul><li><a href="../notes.html">Editors&#39; notes</a></li></ul>' in letter_a
+    notes = (site / "notes.html").read_text()
+    assert re.search(r'<a class="mcf-term"[^>]* href="lexicon/a\.html#apprentice"', notes)
+    assert "lexicon/a.html" not in re.sub(r"<article.*</article>", "", notes, flags=re.S)  # not in the navigation
+
+
+def test_element_pages_out_of_the_navigation_show_where_they_sit(tmp_path: Path) -> None:
+    project = copy_fixture(tmp_path / "p")
+    new = "    in_nav: false\n    parent: rules\n    template: concept.md.j2\n"
+    edit(project / "content/site.yaml", "    nav: Key ideas\n    template: concept.md.j2\n", new)
+    result = run_mcframe(project, "build")
+    assert result.returncode == 0, result.stderr
+    k1 = (project / "site/ideas/k1.html").read_text()
+    assert re.search(r'<nav [^>]*class="mcf-breadcrumb"[^>]*><a href="\.\./index\.html">Home</a> › The framework › <a href="\.\./rules\.html">', k1)
+    assert re.search(r'<a class="mcf-pager__next" href="k2\.html" rel="next">Practice under watch →</a>', k1)
+    assert "ideas/k2.html" not in (project / "site/index.html").read_text()  # not listed in the navigation

@@ -20,7 +20,7 @@ def test_minimal_content_is_valid(tmp_path: Path) -> None:
 def test_yaml_syntax_error(tmp_path: Path) -> None:
     bad = CONCEPTS.replace("    title: Mentoring\n", "    title: [Mentoring\n")
     assert problems_for(tmp_path, "framework/concepts.yaml", bad) == [
-        "content/framework/concepts.yaml:4:12: YAML syntax error: expected ',' or ']', but got ':' "
+        "content/framework/concepts.yaml:4:12: YAML syntax error: did not find expected ',' or ']' "
         "(while parsing a flow sequence started at line 3, column 12)"
     ]
 

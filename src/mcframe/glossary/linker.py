@@ -5,8 +5,8 @@ parsed once. The preview text travels on the link itself, so previews need no fe
 from __future__ import annotations
 
 import posixpath
-import time
 import re
+import time
 import xml.etree.ElementTree as etree
 from collections import defaultdict
 from collections.abc import Callable
@@ -37,6 +37,7 @@ _PLACEHOLDER = markdown.util.HTML_PLACEHOLDER_RE
 _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)")
 _NOLINK_OPEN = re.compile(r"<span\b[^>]*\bclass=[\"'][^\"']*\bmcf-nolink\b", re.I)
 RawHtml = Callable[[int], str]
+UrlOf = Callable[[str], "str | None"]
 
 
 @dataclass(frozen=True)
@@ -54,37 +55,41 @@ class GlossaryLinker:
     matcher: TermMatcher
     glossary_page: str  # source path of the glossary, e.g. "glossary.md"
     scope: Scope = "section"
+    term_pages: dict[str, str] = field(default_factory=dict)  # term -> its page, where not the glossary page
     usage: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     seconds: float = 0.0  # time spent linking, for the benchmark
 
     def link(
-        self, root: etree.Element, page: str, raw_html: RawHtml | None = None, glossary_href: str | None = None
+        self, root: etree.Element, page: str, raw_html: RawHtml | None = None, url_of: UrlOf | None = None
     ) -> int:
         """Link terms under ``root`` of ``page``; return the number of links made.
 
         ``raw_html`` reads Python-Markdown's stash of inline HTML, so that editors' no-link spans are
-        honoured. ``glossary_href`` is the final URL of the glossary from this page, when the site
-        generator knows it; otherwise links point at the glossary's source file."""
+        honoured. ``url_of`` gives the final URL of a glossary page from this page (None: this page),
+        when the site generator knows it; otherwise links point at the glossary's source files."""
         started = time.perf_counter()
-        walk = _Walk(self, page, raw_html or (lambda i: ""), glossary_href)
+        walk = _Walk(self, page, raw_html or (lambda i: ""), url_of)
         walk.element(root, frozenset())
         self.seconds += time.perf_counter() - started
         return walk.made
 
-    def glossary_href(self, page: str) -> str:
-        if page == self.glossary_page:
-            return ""
-        return posixpath.relpath(self.glossary_page, posixpath.dirname(page) or ".")
+    def __post_init__(self) -> None:
+        # The glossary's pages: one, or an index and a page per letter.
+        self.glossary_pages = frozenset({self.glossary_page, *self.term_pages.values()})
+
+    def page_of(self, term: str) -> str:
+        return self.term_pages.get(term, self.glossary_page)
 
 
 class _Walk:
-    def __init__(self, linker: GlossaryLinker, page: str, raw_html: RawHtml, glossary_href: str | None) -> None:
+    def __init__(self, linker: GlossaryLinker, page: str, raw_html: RawHtml, url_of: UrlOf | None) -> None:
         self.linker = linker
         self.raw_html = raw_html
         self.page = page
-        self.base = linker.glossary_href(page) if glossary_href is None else glossary_href
+        self.url_of = url_of or (lambda target: None if target == page else posixpath.relpath(target, posixpath.dirname(page) or "."))
+        self.bases: dict[str, str] = {}  # glossary page -> its URL from this page
         self.defined: set[str] = set()  # terms whose definition this page already carries
-        self.record = page != linker.glossary_page
+        self.record = page not in linker.glossary_pages
         self.linked: set[str] = set()
         self.made = 0
 
@@ -129,7 +134,7 @@ class _Walk:
                 continue
             if stashed and (_in_placeholder(text, m.start) or any(a <= m.start < b for a, b in blocked)):
                 continue
-            a = etree.Element("a", {"href": f"{self.base}#{m.term}", "class": TERM_CLASS, "data-term": m.term})
+            a = etree.Element("a", {"href": f"{self.base(m.term)}#{m.term}", "class": TERM_CLASS, "data-term": m.term})
             if m.term not in self.defined:  # the preview script finds it on the term's first link
                 a.set("data-definition", self.linker.terms[m.term].definition)
                 self.defined.add(m.term)
@@ -149,6 +154,12 @@ class _Walk:
         self.made += len(links)
         return head, links
 
+
+    def base(self, term: str) -> str:
+        target = self.linker.page_of(term)
+        if target not in self.bases:
+            self.bases[target] = self.url_of(target) or ""
+        return self.bases[target]
 
     def blocked(self, text: str) -> list[tuple[int, int]]:
         """Ranges of ``text`` inside inline raw HTML that must not be linked: a skipped element
@@ -188,7 +199,7 @@ class _GlossaryTreeprocessor(Treeprocessor):
         if self.ext.linker is not None and self.ext.page is not None and self.ext.enabled:
             stash = self.md.htmlStash.rawHtmlBlocks
             raw = lambda i: str(stash[i]) if i < len(stash) else ""  # noqa: E731
-            self.ext.linker.link(root, self.ext.page, raw, self.ext.glossary_href)
+            self.ext.linker.link(root, self.ext.page, raw, self.ext.url_of)
 
 
 class GlossaryExtension(markdown.Extension):
@@ -198,7 +209,7 @@ class GlossaryExtension(markdown.Extension):
         super().__init__()
         self.linker = linker
         self.page: str | None = None
-        self.glossary_href: str | None = None  # final URL of the glossary from ``page``, if known
+        self.url_of: UrlOf | None = None  # final URLs of glossary pages from ``page``, if known
         self.enabled = True
         self.priority = priority
 

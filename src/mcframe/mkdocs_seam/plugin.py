@@ -11,7 +11,7 @@ from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
@@ -52,7 +52,8 @@ class McframePlugin(BasePlugin[McframeConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         for f in self.site.files(lambda path: files.get_file_from_path(path) is not None):
-            files.append(File.generated(config, f.path, content=f.content, abs_src_path=f.source and str(f.source)))  # type: ignore[call-overload]
+            inclusion = InclusionLevel.UNDEFINED if f.in_nav else InclusionLevel.NOT_IN_NAV
+            files.append(File.generated(config, f.path, content=f.content, abs_src_path=f.source and str(f.source), inclusion=inclusion))  # type: ignore[call-overload]
         return files
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
