@@ -261,7 +261,7 @@ def test_a_long_list_is_split_by_letter(tmp_path: Path) -> None:
     assert '<li><a href="lexicon/a.html">A</a></li>' in index and '<li><span aria-hidden="true">B</span></li>' in index
     letter_a = (site / "lexicon/a.html").read_text()
     assert 'id="apprentice"' in letter_a
-    assert '<p><strong>Used on</strong></p><ul><li><a href="../notes.html">Editors&#39; notes</a></li></ul>' in letter_a
+    assert '<li><a href="../notes.html">Editors&#39; notes</a></li>' in letter_a.split("Used on", 1)[1]
     notes = (site / "notes.html").read_text()
     assert re.search(r'<a class="mcf-term"[^>]* href="lexicon/a\.html#apprentice"', notes)
     assert "lexicon/a.html" not in re.sub(r"<article.*</article>", "", notes, flags=re.S)  # not in the navigation
