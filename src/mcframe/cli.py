@@ -3,16 +3,22 @@
 from __future__ import annotations
 
 import argparse
+import datetime
 import os
 import sys
 from pathlib import Path
 
+from .authoring import KINDS, write_editor_schemas, write_scaffold
 from .library import load_library
+from .lint import lint, summary
 from .problems import errors, summarise
 
 
 def check(project: Path) -> int:
+    """Validate everything (drafts included), then lint: errors stop, warnings are summarised."""
     lib, problems = load_library(project / "content", shown_root=project, drafts=True)
+    if lib is not None and not errors(problems):
+        problems += lint(lib, project / "docs")
     for p in sorted(errors(problems)):
         print(p, file=sys.stderr)
     for line in summarise(sorted(p for p in problems if p.severity == "warning")):
@@ -21,7 +27,7 @@ def check(project: Path) -> int:
     if bad or lib is None:
         print(f"{len(bad)} error(s) in content; nothing was built.", file=sys.stderr)
         return 1
-    print(f"content OK: {lib.count()} elements")
+    print("content OK: " + "; ".join(summary(lib)))
     return 0
 
 
@@ -36,12 +42,26 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--drafts", action="store_true", help="an editors' build: show draft elements, marked as drafts")
     for command in (build, check_cmd):
         command.add_argument("--all-warnings", action="store_true", help="list every warning, not the first few of each kind")
+    sub.add_parser("schemas", help="write schemas/ and editor settings, for completion and checks while typing YAML")
+    new = sub.add_parser("new", help="start a new element: a valid file with every required field to fill in")
+    new.add_argument("kind", choices=sorted(KINDS))
     args = parser.parse_args(argv)
     project = args.project.resolve()
-    if args.all_warnings:
+    if getattr(args, "all_warnings", False):
         os.environ["MCFRAME_ALL_WARNINGS"] = "1"
     if args.command == "check":
         return check(project)
+    if args.command in ("schemas", "new"):
+        lib, problems = load_library(project / "content", shown_root=project, drafts=True)
+        if lib is None:
+            return check(project)
+        if args.command == "schemas":
+            for path in write_editor_schemas(project, lib):
+                print(path.relative_to(project))
+            return 0
+        path, new_id = write_scaffold(project, lib, args.kind, datetime.date.today())
+        print(f"{path.relative_to(project)}: new {lib.collections[KINDS[args.kind]].decl.label} {new_id}; replace every TO FILL IN")
+        return 0
     from .mkdocs_seam.publish import publish  # the build path needs the MkDocs seam; checking does not
 
     return publish(project, site_dir=args.site_dir, dist_dir=args.dist_dir, drafts=args.drafts)

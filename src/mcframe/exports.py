@@ -136,8 +136,18 @@ def _repack(data: bytes, stamp: datetime.datetime) -> bytes:
     return out.getvalue()
 
 
-# The exports a page may offer as downloads (site.yaml: pages[].downloads[].export).
+# The exports a page may offer as downloads (site.yaml: pages[].downloads[].export): one file, at the
+# download's path; or, for a bundle, many files in the download's path as a folder.
 EXPORTS: dict[str, Callable[[Library], bytes]] = {
     "policy-grid-xlsx": policy_grid_xlsx,
     "policy-grid-csv": policy_grid_csv,
 }
+
+
+def _open_data(lib: Library) -> dict[str, bytes]:
+    from .opendata import bundle
+
+    return bundle(lib)
+
+
+BUNDLES: dict[str, Callable[[Library], dict[str, bytes]]] = {"open-data": _open_data}

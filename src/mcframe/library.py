@@ -214,6 +214,7 @@ def _load_collections(lib: Library, root: Path, shown_root: Path, site_file: Pat
     for coll in lib.collections.values():
         by_file.setdefault(coll.decl.file, []).append(coll.decl)
 
+    placeholders: set[tuple[str, int, int]] = set()  # where a scaffold's TO FILL IN still stands
     for coll in lib.collections.values():
         files = sorted(root.glob(coll.decl.file))
         if not files and coll.decl.required:
@@ -234,6 +235,10 @@ def _load_collections(lib: Library, root: Path, shown_root: Path, site_file: Pat
                 unreadable.add(coll.kind)
                 continue
             for at in _element_paths(doc, coll.decl, by_file[coll.decl.file], lib, problems):
+                for path in _placeholders(_lookup(doc.data, at), at):
+                    p = doc.problem(path, f"'{next((str(s) for s in reversed(path) if isinstance(s, str)), '?')}': to fill in")
+                    placeholders.add((p.path, p.line, p.col))
+                    problems.append(p)
                 el = build_element(coll.model, doc, at, problems)
                 if isinstance(el, m.Element) and not id_matches(coll.decl, el.id):
                     problems.append(
@@ -270,7 +275,27 @@ def _load_collections(lib: Library, root: Path, shown_root: Path, site_file: Pat
     problems.extend(_check_unique_places(lib, placed))
     if not lib.drafts:
         problems.extend(_leave_out_drafts(lib, placed))
-    return problems
+    # A placeholder is reported once, as to fill in: not also as a wrong value or an unknown reference.
+    return [p for p in problems if (p.path, p.line, p.col) not in placeholders or p.message.endswith(": to fill in")]
+
+
+PLACEHOLDER = "TO FILL IN"
+
+
+def _placeholders(data: Any, at: DataPath) -> list[DataPath]:
+    if data == PLACEHOLDER:
+        return [at]
+    if isinstance(data, dict):
+        return [p for k, v in data.items() for p in _placeholders(v, at + (k,))]
+    if isinstance(data, list):
+        return [p for i, v in enumerate(data) for p in _placeholders(v, at + (i,))]
+    return []
+
+
+def _lookup(data: Any, at: DataPath) -> Any:
+    for step in at:
+        data = data[step]
+    return data
 
 
 def _check_wording(lib: Library, placed: dict[tuple[str, str], tuple[YamlDoc, DataPath]]) -> list[Problem]:

@@ -20,7 +20,7 @@ from markupsafe import Markup, escape
 from .charts import chart_figure
 from .citation import format_citation
 from .crossrefs import Backlinks, backlinks
-from .exports import EXPORTS
+from .exports import BUNDLES, EXPORTS
 from .library import Library
 from .models import Element, EvidenceDigest, PracticeSite, Source, Term
 from .problems import Problem
@@ -170,6 +170,7 @@ class _Helpers:
             "by_place": by_place,
             "map_panels": self.map_panels,
             "map_credit": CREDIT,
+            "data_dictionary": self.data_dictionary,
         }
 
     def group_sources(self, digests: list[EvidenceDigest], groups: dict[str, str]) -> list[tuple[str, list[EvidenceDigest]]]:
@@ -186,6 +187,12 @@ class _Helpers:
             return src.year or 0 if isinstance(src, Source) else 0
 
         return [(g, sorted(found[g], key=year)) for g in order if g in found]
+
+    def data_dictionary(self) -> list[tuple[Any, int, list[tuple[str, str, bool, str]]]]:
+        """For each collection: its declaration, its count, and its fields (name, type, required, meaning)."""
+        from .opendata import describe_fields
+
+        return [(c.decl, len(self.lib.elements.get(n, [])), describe_fields(self.lib, c)) for n, c in self.lib.collections.items()]
 
     def map_panels(self) -> list[Markup]:
         if self.boundaries is None:
@@ -239,11 +246,13 @@ def render_site(
 
     for decl in routes.pages:
         for d in decl.downloads:
-            if d.export not in EXPORTS:
-                at = ("downloads", decl.downloads.index(d), "export")
-                problems.append(problem(decl, at, f"unknown export '{d.export}' (known: {', '.join(sorted(EXPORTS))})"))
-            else:
+            if d.export in BUNDLES:
+                downloads += [Download(f"{d.path.rstrip('/')}/{rel}", data) for rel, data in sorted(BUNDLES[d.export](lib).items())]
+            elif d.export in EXPORTS:
                 downloads.append(Download(d.path, EXPORTS[d.export](lib)))
+            else:
+                at = ("downloads", decl.downloads.index(d), "export")
+                problems.append(problem(decl, at, f"unknown export '{d.export}' (known: {', '.join(sorted([*EXPORTS, *BUNDLES]))})"))
         if decl.template is None:
             continue
         try:

@@ -99,3 +99,13 @@ def test_generated_pages_never_touch_docs(fixture_built: Built) -> None:
 def test_an_unused_term_is_warned_about_and_a_used_one_is_not(fixture_built: Built) -> None:
     warnings = [line for line in fixture_built.output.splitlines() if "is not used on any page" in line]
     assert warnings == ["content/glossary/chisel.yaml:1:1: warning: term 'chisel' is not used on any page"]
+
+
+def test_check_lints_and_summarises(tmp_path: Path) -> None:
+    project = copy_fixture(tmp_path / "p")
+    (project / "docs/stray.md").write_text("# Stray\n\nA page no list names.\n")
+    result = run_mcframe(project, "check")
+    assert result.returncode == 0, result.stderr
+    assert "content/glossary/chisel.yaml:1:1: warning: term 'chisel' is mentioned in no content" in result.stderr
+    assert "docs/stray.md:1:1: warning: this page is in no page list of site.yaml" in result.stderr
+    assert "content OK: References: 1; Key ideas: 2; Rules of thumb: 3 (1 draft); Websites: 0; Lexicon: 3" in result.stdout

@@ -1,0 +1,265 @@
+"""Open data: every collection as JSON and CSV, the whole edition as one JSON file, and a JSON Schema
+for each kind of content file and each exported collection, all derived from the typed models and the
+site definition, never written twice.
+
+Schemas carry what the models know beyond JSON's types: ``x-ref`` names the kind of element a
+reference points to (with the IDs and labels of small vocabularies as an ``enum`` and ``x-labels``),
+``x-markdown`` marks Markdown text, and each element's ``id`` has its collection's declared pattern.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+
+from pydantic import BaseModel
+
+from .library import Collection, Library
+from .models import Element, IsMarkdown, Ref
+from .sitedef import SiteDef
+from .validation import _marked_fields
+
+LIST_JOIN = " | "  # how lists of plain values are joined in a CSV cell
+ENUM_UP_TO = 60  # a referenced collection this small is listed in the schema as an enum
+
+
+def element_data(el: Element) -> dict[str, Any]:
+    """An element as data: its fields in the model's order; references as IDs, Markdown as Markdown."""
+    return el.model_dump(mode="json")
+
+
+def collection_json(lib: Library, name: str) -> bytes:
+    return _json([element_data(el) for el in lib.elements.get(name, [])])
+
+
+def collection_csv(lib: Library, name: str) -> bytes:
+    """One row per element. Plain values as they are; lists of plain values joined with " | ";
+    anything nested (a case study's setting, a digest's findings) as compact JSON."""
+    coll = lib.collections[name]
+    columns = list(coll.model.model_fields)
+    out = io.StringIO(newline="")
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(columns)
+    for el in lib.elements.get(name, []):
+        data = element_data(el)
+        writer.writerow([_cell(data.get(column)) for column in columns])
+    return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list) and all(isinstance(v, (str, int, float)) for v in value):
+        return LIST_JOIN.join(str(v) for v in value)
+    if isinstance(value, (list, dict)):
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return str(value)
+
+
+def edition_json(lib: Library) -> bytes:
+    site = lib.site
+    return _json(
+        {
+            "title": site.title,
+            "edition": {"number": site.edition.number, "date": site.edition.date.isoformat()},
+            "publisher": site.publisher,
+            "licence": site.licence,
+            "collections": {name: [element_data(el) for el in els] for name, els in lib.elements.items()},
+        }
+    )
+
+
+def _json(value: Any) -> bytes:
+    return (json.dumps(value, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+
+
+# --- JSON Schema ---------------------------------------------------------------------------------
+
+
+def element_schema(lib: Library, coll: Collection) -> dict[str, Any]:
+    """The schema of one element of a collection, annotated from the models and site.yaml."""
+    schema = coll.model.model_json_schema(mode="validation")
+    _annotate(schema, coll.model, schema, lib)
+    schema["properties"]["id"]["pattern"] = f"^(?:{coll.decl.id_pattern})$"
+    schema["title"] = coll.decl.label
+    schema["description"] = f"One {coll.decl.label} of {lib.site.title}."
+    return schema
+
+
+def exported_schema(lib: Library, coll: Collection) -> dict[str, Any]:
+    """The schema of data/<collection>.json: an array of elements."""
+    item = element_schema(lib, coll)
+    defs = item.pop("$defs", {})
+    schema: dict[str, Any] = {"$schema": "https://json-schema.org/draft/2020-12/schema", "type": "array", "items": item}
+    if defs:
+        schema["$defs"] = defs
+    return schema
+
+
+def file_schema(lib: Library, colls: list[Collection]) -> dict[str, Any]:
+    """The schema of a content file: one element, or a mapping with the list of each collection it holds."""
+    if colls[0].decl.key is None:
+        schema = element_schema(lib, colls[0])
+    else:
+        defs: dict[str, Any] = {}
+        props: dict[str, Any] = {"intro": {"type": "string", "x-markdown": True, "description": "The page's opening prose."}}
+        for coll in colls:
+            item = element_schema(lib, coll)
+            defs.update(item.pop("$defs", {}))
+            props[str(coll.decl.key)] = {"type": "array", "items": item}
+        schema = {"type": "object", "properties": props, "required": [c.decl.key for c in colls], "additionalProperties": False}
+        if defs:
+            schema["$defs"] = defs
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    return schema
+
+
+def site_schema() -> dict[str, Any]:
+    schema = SiteDef.model_json_schema(mode="validation")
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "site.yaml"
+    return schema
+
+
+def _annotate(schema: dict[str, Any], model: type[BaseModel], root: dict[str, Any], lib: Library) -> None:
+    """Mark references and Markdown on ``model``'s properties, and on nested models' definitions."""
+    props = schema.get("properties", {})
+    for name, mark, _ in _marked_fields(model, Ref):
+        if name in props and mark is not None:
+            _ref(props[name], mark.kind, lib)
+    for name, mark, _ in _marked_fields(model, IsMarkdown):
+        if name in props and mark is not None:
+            _leaves(props[name], lambda s: s.update({"x-markdown": True}))
+    # References and Markdown inside lists and nested models.
+    for name, info in model.model_fields.items():
+        if name not in props:
+            continue
+        for sub in _nested_models(info.annotation):
+            definition = root.get("$defs", {}).get(sub.__name__)
+            if definition is not None and not definition.get("x-annotated"):
+                definition["x-annotated"] = True
+                _annotate(definition, sub, root, lib)
+        ref_kind = _list_ref_kind(info.annotation)
+        if ref_kind:
+            _leaves(props[name], lambda s, k=ref_kind: _ref(s, k, lib) if s.get("type") == "string" else None)
+
+
+def _ref(schema: dict[str, Any], kind: str, lib: Library) -> None:
+    targets = [s for s in _string_schemas(schema)]
+    for target in targets:
+        target["x-ref"] = kind
+        try:
+            coll = lib.collection_of(kind)
+        except StopIteration:
+            continue
+        els = lib.elements.get(coll.name, [])
+        if 0 < len(els) <= ENUM_UP_TO:
+            target["enum"] = [el.id for el in els]
+            target["x-labels"] = {el.id: lib.title_of(el) for el in els}
+
+
+def _string_schemas(schema: dict[str, Any]) -> list[dict[str, Any]]:
+    if schema.get("type") == "string":
+        return [schema]
+    found = []
+    for key in ("anyOf", "oneOf", "allOf"):
+        for sub in schema.get(key, []):
+            found += _string_schemas(sub)
+    if "items" in schema:
+        found += _string_schemas(schema["items"])
+    return found
+
+
+def _leaves(schema: dict[str, Any], fn: Any) -> None:
+    for s in _string_schemas(schema):
+        fn(s)
+
+
+def _nested_models(annotation: Any) -> list[type[BaseModel]]:
+    from typing import get_args
+
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return [annotation]
+    return [m for arg in get_args(annotation) for m in _nested_models(arg)]
+
+
+def _list_ref_kind(annotation: Any) -> str | None:
+    """For ``list[Annotated[str, Ref(kind)]]`` (possibly optional): the kind."""
+    from typing import Annotated, get_args, get_origin
+
+    if get_origin(annotation) is Annotated:
+        base, *meta = get_args(annotation)
+        refs = [m for m in meta if isinstance(m, Ref)]
+        return refs[0].kind if refs else _list_ref_kind(base)
+    for arg in get_args(annotation):
+        found = _list_ref_kind(arg)
+        if found:
+            return found
+    return None
+
+
+def bundle(lib: Library) -> dict[str, bytes]:
+    """Every open-data file, by its path under the data folder."""
+    files: dict[str, bytes] = {}
+    for name, coll in lib.collections.items():
+        files[f"{name}.json"] = collection_json(lib, name)
+        files[f"{name}.csv"] = collection_csv(lib, name)
+        files[f"schema/{name}.schema.json"] = _json(exported_schema(lib, coll))
+    files["all.json"] = edition_json(lib)
+    return files
+
+
+def content_schemas(lib: Library) -> dict[str, bytes]:
+    """A schema for each kind of content file (by the file pattern's name) and for site.yaml."""
+    by_file: dict[str, list[Collection]] = {}
+    for coll in lib.collections.values():
+        by_file.setdefault(coll.decl.file, []).append(coll)
+    out = {"site.schema.json": _json(site_schema())}
+    for colls in by_file.values():
+        name = "-".join(c.name for c in colls)
+        out[f"{name}.schema.json"] = _json(file_schema(lib, colls))
+    return out
+
+
+def describe_fields(lib: Library, coll: Collection) -> list[tuple[str, str, bool, str]]:
+    """The data dictionary of a collection: (field, type, required, meaning) from its schema."""
+    schema = element_schema(lib, coll)
+    required = set(schema.get("required", []))
+    rows = []
+    for name, prop in schema["properties"].items():
+        rows.append((name, _type_name(prop, schema), name in required, _meaning(prop, lib, coll, name)))
+    return rows
+
+
+def _type_name(prop: dict[str, Any], root: dict[str, Any]) -> str:
+    if "$ref" in prop:
+        return "object: " + str(prop["$ref"]).rsplit("/", 1)[-1]
+    if "anyOf" in prop:
+        return " or ".join(_type_name(p, root) for p in prop["anyOf"] if p.get("type") != "null") + " (optional)"
+    kind = prop.get("type", "any")
+    if kind == "array":
+        return f"list of {_type_name(prop.get('items', {}), root)}"
+    if "enum" in prop and "x-ref" not in prop:
+        return "one of " + ", ".join(map(str, prop["enum"]))
+    return {"string": "text", "integer": "whole number", "number": "number", "boolean": "true or false"}.get(str(kind), str(kind))
+
+
+def _meaning(prop: dict[str, Any], lib: Library, coll: Collection, name: str) -> str:
+    found = _string_schemas(prop)
+    refs = {s["x-ref"] for s in found if "x-ref" in s}
+    parts = []
+    if name == "id":
+        parts.append(f"permanent ID, of the form {coll.decl.id_pattern}")
+    for kind in sorted(refs):
+        try:
+            label = lib.collection_of(kind).decl.label
+        except StopIteration:
+            label = kind.replace("_", " ")
+        parts.append(f"ID of a {label}")
+    if any(s.get("x-markdown") for s in found):
+        parts.append("Markdown")
+    if name in getattr(coll.model, "editorial", ()):
+        parts.append("always this edition's own words")
+    return "; ".join(parts)
