@@ -208,6 +208,7 @@ def bundle(lib: Library) -> dict[str, bytes]:
         files[f"{name}.csv"] = collection_csv(lib, name)
         files[f"schema/{name}.schema.json"] = _json(exported_schema(lib, coll))
     files["all.json"] = edition_json(lib)
+    files.update({f"schema/content/{name}": data for name, data in content_schemas(lib).items()})  # the YAML files' own
     return files
 
 

@@ -122,3 +122,14 @@ def test_a_scaffold_is_only_to_fill_in_and_builds_once_filled(tmp_path: Path, ki
     again = run_mcframe(project, "check")
     assert again.returncode == 0, again.stderr
     assert run_mcframe(project, "build").returncode == 0
+
+
+def test_the_zip_has_a_schema_per_content_file_kind_and_the_dictionary_lists_every_field(built: Built, lib) -> None:  # type: ignore[no-untyped-def]
+    with zipfile.ZipFile(built.zip) as zf:
+        names = set(zf.namelist())
+    assert {f"data/schema/content/{n}" for n in content_schemas(lib)} <= names
+    html = (built.site / "data.html").read_text()
+    for name, coll in lib.collections.items():
+        section = html[html.index(f'id="data-{name.replace("_", "-")}"'):]
+        for field in coll.model.model_fields:
+            assert f"<code>{field}</code>" in section, (name, field)
