@@ -299,10 +299,13 @@ def _lookup(data: Any, at: DataPath) -> Any:
 
 
 def _check_wording(lib: Library, placed: dict[tuple[str, str], tuple[YamlDoc, DataPath]]) -> list[Problem]:
-    """A quotation or summary names its source, and that source is among the element's own."""
+    """A quotation or summary names its source, and that source is among the element's own; a
+    question rests on something of the framework, the evidence or practice."""
     problems = []
     for (kind, id), (doc, at) in placed.items():
         el = lib.get(kind, id)
+        if isinstance(el, m.Question) and not el.basis:
+            problems.append(doc.problem(at, f"question '{el.id}' has no basis: name at least one principle, concept, skill, digest or case study"))
         if not isinstance(el, m.Sourced):
             continue
         own = [el.source] if isinstance(el, m.EvidenceDigest) else list(getattr(el, "sources", []))

@@ -447,3 +447,63 @@ class Resource(Sourced):
     checked: datetime.date  # when the link was last checked
     status: Literal["live", "archived", "unverified"] = "unverified"
     sources: Sources
+
+
+# --- Success indicators ------------------------------------------------------------------------
+
+Stage = Literal["getting-aware", "getting-ready", "getting-started", "getting-better", "keep-improving"]
+AreaRef = Annotated[str, Ref("indicator_area")]
+EvidenceRef = Annotated[str, Ref("evidence")]
+
+
+class StageDescriptions(Model):
+    """What provision looks like at each stage of the scale (two of preparation, three of progress)."""
+
+    getting_aware: Text
+    getting_ready: Text
+    getting_started: Text
+    getting_better: Text
+    keep_improving: Text
+
+
+class IndicatorArea(Sourced):
+    """An area that the success indicators and the self-review look at."""
+
+    kind = "indicator_area"
+    collection = "indicator_areas"
+    editorial = ("stages",)
+    id: Id
+    title: Text
+    summary: Text  # what the area is about, in one sentence
+    stages: StageDescriptions
+    sources: Sources
+
+
+class Question(Sourced):
+    """A question to put to a provider, or to review a school's own provision, and what it rests on."""
+
+    kind = "question"
+    collection = "questions"
+    title_field = "text"
+    id: Id
+    area: AreaRef
+    text: Text
+    audiences: Annotated[list[Literal["provider", "own"]], Field(min_length=1)]
+    # Its basis: at least one of these.
+    principles: list[PrincipleRef] = []
+    concepts: list[ConceptRef] = []
+    skills: list[SkillRef] = []
+    evidence: list[EvidenceRef] = []
+    case_studies: list[CaseStudyRef] = []
+    sources: Sources
+
+    @property
+    def basis(self) -> list[tuple[str, str]]:
+        """(kind, ID) of everything the question rests on."""
+        return [
+            *(("principle", i) for i in self.principles),
+            *(("concept", i) for i in self.concepts),
+            *(("skill", i) for i in self.skills),
+            *(("evidence", i) for i in self.evidence),
+            *(("case_study", i) for i in self.case_studies),
+        ]

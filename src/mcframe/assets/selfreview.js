@@ -1,0 +1,248 @@
+/* mcframe self-review: a school rates each area of the success indicators on the stage scale, notes
+ * its evidence and answers questions. Reviews live in this browser's localStorage only (keyed by the
+ * site and edition), nothing is sent anywhere, and they can be exported as JSON or CSV and imported
+ * back. Without JavaScript the page stays a plain document of areas, stages and questions. */
+(function () {
+  "use strict";
+  var root = document.getElementById("mcf-review");
+  if (!root) return;
+  var KEY = "mcframe:self-review:" + root.getAttribute("data-site") + ":" + root.getAttribute("data-edition");
+  var FORMAT = "mcframe-self-review";
+  var select = document.getElementById("mcf-review-select");
+  var nameInput = document.getElementById("mcf-review-name");
+  var fileInput = document.getElementById("mcf-review-import");
+  var status = root.querySelector("[data-mcf-review-status]");
+  var summary = document.getElementById("mcf-review-summary");
+  var rates = Array.prototype.slice.call(document.querySelectorAll("fieldset.mcf-rate"));
+  var areas = rates.map(function (f) {
+    return { id: f.getAttribute("data-area"), title: f.getAttribute("data-title"), field: f };
+  });
+  var stages = Array.prototype.map.call(rates[0].querySelectorAll("input[value]:not([value=''])"), function (input) {
+    return { key: input.value, name: input.parentNode.textContent.trim() };
+  });
+  var stageKeys = stages.map(function (s) { return s.key; });
+  var areaIds = areas.map(function (a) { return a.id; });
+  var questionIds = Array.prototype.map.call(document.querySelectorAll("[data-answer]"), function (t) { return t.getAttribute("data-answer"); });
+
+  function load() {
+    try {
+      var data = JSON.parse(localStorage.getItem(KEY) || "null");
+      if (data && Array.isArray(data.reviews)) return data;
+    } catch (e) { /* a damaged store starts afresh */ }
+    return { reviews: [], current: null };
+  }
+  var store = load();
+  function save() { localStorage.setItem(KEY, JSON.stringify(store)); }
+  function say(text) { status.textContent = text; }
+  function current() {
+    for (var i = 0; i < store.reviews.length; i++) if (store.reviews[i].id === store.current) return store.reviews[i];
+    return null;
+  }
+  function newReview(name) {
+    var review = { id: "r" + Date.now().toString(36) + Math.floor(Math.random() * 1e6).toString(36), name: name, ratings: {}, notes: {}, answers: {} };
+    store.reviews.push(review);
+    store.current = review.id;
+    save();
+    return review;
+  }
+
+  function fill() {
+    select.innerHTML = "";
+    store.reviews.forEach(function (r) {
+      var option = document.createElement("option");
+      option.value = r.id;
+      option.textContent = r.name;
+      option.selected = r.id === store.current;
+      select.appendChild(option);
+    });
+    var review = current();
+    areas.forEach(function (a) {
+      var value = (review && review.ratings[a.id]) || "";
+      Array.prototype.forEach.call(a.field.querySelectorAll("input"), function (input) { input.checked = input.value === value; });
+      var notes = document.querySelector('[data-notes="' + a.id + '"]');
+      notes.value = (review && review.notes[a.id]) || "";
+    });
+    questionIds.forEach(function (q) {
+      document.querySelector('[data-answer="' + q + '"]').value = (review && review.answers[q]) || "";
+    });
+    drawSummary();
+  }
+
+  function drawSummary() {
+    var review = current();
+    var chart = summary.querySelector("[data-mcf-review-chart]");
+    var table = summary.querySelector("[data-mcf-review-table]");
+    var room = summary.querySelector("[data-mcf-review-room]");
+    chart.innerHTML = ""; table.innerHTML = ""; room.innerHTML = "";
+    if (!review) return;
+    var ns = "http://www.w3.org/2000/svg";
+    var rowH = 34, left = 210, width = 640, barMax = width - left - 20;
+    var svg = document.createElementNS(ns, "svg");
+    svg.setAttribute("viewBox", "0 0 " + width + " " + (areas.length * rowH + 30));
+    svg.setAttribute("role", "img");
+    svg.setAttribute("aria-labelledby", "mcf-review-chart-title mcf-review-chart-desc");
+    svg.setAttribute("class", "mcf-review-chart");
+    var title = document.createElementNS(ns, "title");
+    title.id = "mcf-review-chart-title";
+    title.textContent = "Stages by area: " + review.name;
+    var desc = document.createElementNS(ns, "desc");
+    desc.id = "mcf-review-chart-desc";
+    desc.textContent = areas.map(function (a) {
+      var k = review.ratings[a.id];
+      return a.title + ": " + (k ? stages[stageKeys.indexOf(k)].name : "not rated");
+    }).join("; ");
+    svg.appendChild(title); svg.appendChild(desc);
+    areas.forEach(function (a, i) {
+      var y = i * rowH + 6;
+      var label = document.createElementNS(ns, "text");
+      label.setAttribute("x", left - 8); label.setAttribute("y", y + 18); label.setAttribute("text-anchor", "end");
+      label.textContent = a.title;
+      svg.appendChild(label);
+      var k = review.ratings[a.id];
+      var n = k ? stageKeys.indexOf(k) + 1 : 0;
+      var bar = document.createElementNS(ns, "rect");
+      bar.setAttribute("x", left); bar.setAttribute("y", y + 4);
+      bar.setAttribute("width", Math.max(n * barMax / stages.length, 2)); bar.setAttribute("height", 20);
+      bar.setAttribute("class", n ? "mcf-review-chart__bar" : "mcf-review-chart__none");
+      bar.setAttribute("data-stage", k || "");
+      svg.appendChild(bar);
+      var value = document.createElementNS(ns, "text");
+      value.setAttribute("x", left + Math.max(n * barMax / stages.length, 2) + 6); value.setAttribute("y", y + 18);
+      value.textContent = k ? stages[n - 1].name : "not rated";
+      svg.appendChild(value);
+    });
+    chart.appendChild(svg);
+    var t = document.createElement("table");
+    var head = t.createTHead().insertRow();
+    ["Area", "Stage", "Notes"].forEach(function (h) { var th = document.createElement("th"); th.scope = "col"; th.textContent = h; head.appendChild(th); });
+    var body = t.createTBody();
+    areas.forEach(function (a) {
+      var row = body.insertRow();
+      var th = document.createElement("th"); th.scope = "row"; th.textContent = a.title; row.appendChild(th);
+      var k = review.ratings[a.id];
+      row.insertCell().textContent = k ? stages[stageKeys.indexOf(k)].name : "not rated";
+      row.insertCell().textContent = review.notes[a.id] || "";
+    });
+    table.appendChild(t);
+    var rated = areas.filter(function (a) { return review.ratings[a.id]; });
+    rated.sort(function (x, y) { return stageKeys.indexOf(review.ratings[x.id]) - stageKeys.indexOf(review.ratings[y.id]); });
+    var lowest = rated.length ? stageKeys.indexOf(review.ratings[rated[0].id]) : -1;
+    var list = document.createElement("ul");
+    rated.filter(function (a) { return stageKeys.indexOf(review.ratings[a.id]) === lowest; }).forEach(function (a) {
+      var item = document.createElement("li");
+      var link = document.createElement("a");
+      link.href = "#" + a.id.toLowerCase();
+      link.textContent = a.title;
+      item.appendChild(link);
+      var related = document.querySelector('[data-area-links="' + a.id + '"]');
+      if (related) {
+        item.appendChild(document.createTextNode(": read "));
+        Array.prototype.forEach.call(related.querySelectorAll("a"), function (r, i) {
+          if (i) item.appendChild(document.createTextNode("; "));
+          var copy = document.createElement("a"); copy.href = r.getAttribute("href"); copy.textContent = r.textContent;
+          item.appendChild(copy);
+        });
+      }
+      list.appendChild(item);
+    });
+    room.appendChild(rated.length ? list : document.createTextNode("Rate at least one area to see where there is most room to grow."));
+  }
+
+  function ensure() { return current() || newReview("Our review"); }
+
+  rates.forEach(function (f) {
+    f.addEventListener("change", function (e) {
+      var review = ensure();
+      if (e.target.value) review.ratings[f.getAttribute("data-area")] = e.target.value;
+      else delete review.ratings[f.getAttribute("data-area")];
+      save(); fill();
+      say("Saved in this browser.");
+    });
+  });
+  document.addEventListener("input", function (e) {
+    var t = e.target;
+    var area = t.getAttribute && t.getAttribute("data-notes");
+    var q = t.getAttribute && t.getAttribute("data-answer");
+    if (!area && !q) return;
+    var review = ensure();
+    if (area) review.notes[area] = t.value;
+    if (q) review.answers[q] = t.value;
+    save(); drawSummary();
+  });
+  select.addEventListener("change", function () { store.current = select.value; save(); fill(); say("Showing " + current().name + "."); });
+
+  function download(name, type, text) {
+    var a = document.createElement("a");
+    a.href = URL.createObjectURL(new Blob([text], { type: type }));
+    a.download = name;
+    document.body.appendChild(a); a.click(); a.remove();
+  }
+  function slug(text) { return text.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "review"; }
+  function csvCell(v) { v = String(v == null ? "" : v); return /[",\r\n]/.test(v) ? '"' + v.replace(/"/g, '""') + '"' : v; }
+
+  root.addEventListener("click", function (e) {
+    var action = e.target.getAttribute && e.target.getAttribute("data-action");
+    if (!action) return;
+    var review = current();
+    if (action === "new") {
+      var name = nameInput.value.trim() || "Review " + (store.reviews.length + 1);
+      newReview(name); nameInput.value = ""; fill(); say("Started " + name + ".");
+    } else if (action === "delete") {
+      if (!review) { say("There is no review to delete."); return; }
+      if (!window.confirm("Delete the review " + review.name + " from this browser? This cannot be undone.")) return;
+      store.reviews = store.reviews.filter(function (r) { return r.id !== review.id; });
+      store.current = store.reviews.length ? store.reviews[store.reviews.length - 1].id : null;
+      save(); fill(); say("Deleted " + review.name + ".");
+    } else if (action === "export-json") {
+      if (!review) { say("There is no review to export."); return; }
+      var data = { format: FORMAT, edition: root.getAttribute("data-edition"), name: review.name, ratings: review.ratings, notes: review.notes, answers: review.answers };
+      download(slug(review.name) + ".json", "application/json", JSON.stringify(data, null, 1));
+      say("Exported " + review.name + " as JSON.");
+    } else if (action === "export-csv") {
+      if (!review) { say("There is no review to export."); return; }
+      var lines = [["kind", "id", "title", "stage", "text"].join(",")];
+      areas.forEach(function (a) { lines.push(["area", a.id, a.title, review.ratings[a.id] || "", review.notes[a.id] || ""].map(csvCell).join(",")); });
+      questionIds.forEach(function (q) { if (review.answers[q]) lines.push(["question", q, "", "", review.answers[q]].map(csvCell).join(",")); });
+      download(slug(review.name) + ".csv", "text/csv", "\ufeff" + lines.join("\r\n") + "\r\n");
+      say("Exported " + review.name + " as CSV.");
+    } else if (action === "print") {
+      document.body.classList.add("mcf-printing-summary");
+      window.print();
+      document.body.classList.remove("mcf-printing-summary");
+    }
+  });
+
+  function check(data) {
+    if (!data || typeof data !== "object" || data.format !== FORMAT) return "This is not a self-review exported from this library.";
+    if (typeof data.name !== "string" || !data.name.trim()) return "The review has no name.";
+    var parts = ["ratings", "notes", "answers"];
+    for (var i = 0; i < parts.length; i++) if (typeof data[parts[i]] !== "object" || data[parts[i]] === null || Array.isArray(data[parts[i]])) return "The review's " + parts[i] + " are missing or damaged.";
+    for (var a in data.ratings) {
+      if (areaIds.indexOf(a) === -1) return "The review rates an area this edition does not have: " + a + ".";
+      if (stageKeys.indexOf(data.ratings[a]) === -1) return "The rating of " + a + " is not a stage of the scale: " + data.ratings[a] + ".";
+    }
+    for (var n in data.notes) if (areaIds.indexOf(n) === -1 || typeof data.notes[n] !== "string") return "The review has notes on an unknown area: " + n + ".";
+    for (var q in data.answers) if (questionIds.indexOf(q) === -1 || typeof data.answers[q] !== "string") return "The review answers an unknown question: " + q + ".";
+    return null;
+  }
+  fileInput.addEventListener("change", function () {
+    var file = fileInput.files && fileInput.files[0];
+    if (!file) return;
+    var reader = new FileReader();
+    reader.onload = function () {
+      var data;
+      try { data = JSON.parse(reader.result); } catch (e) { say("The file could not be read as JSON: nothing was imported."); fileInput.value = ""; return; }
+      var problem = check(data);
+      if (problem) { say(problem + " Nothing was imported."); fileInput.value = ""; return; }
+      var review = newReview(data.name);
+      review.ratings = data.ratings; review.notes = data.notes; review.answers = data.answers;
+      save(); fill(); fileInput.value = "";
+      say("Imported " + data.name + ".");
+    };
+    reader.readAsText(file);
+  });
+
+  [root, summary].concat(rates).forEach(function (el) { el.hidden = false; });
+  Array.prototype.forEach.call(document.querySelectorAll(".mcf-notes, .mcf-answer"), function (el) { el.hidden = false; });
+  fill();
+})();

@@ -1,0 +1,101 @@
+"""Success indicators and the offline self-review: the question battery with its bases, and the
+self-review tool in Chromium from file:// (rate, note, reload, export, delete, import)."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import Built, copy_project, run_mcframe
+from pageprobe import Probe
+
+PAGE = "indicators/index.html"
+
+
+def test_at_least_30_questions_in_both_audiences_each_with_a_basis(built: Built) -> None:
+    html = (built.site / PAGE).read_text()
+    questions = re.findall(r'<div class="mcf-question" data-question="(Q\d+)" id="q\d+">(.*?)</div>\s*</div>', html, re.S)
+    if not questions:  # attribute order as written by the Markdown serializer
+        questions = re.findall(r'<div[^>]*data-question="(Q\d+)"[^>]*>(.*?)<div class="mcf-answer"', html, re.S)
+    assert len(questions) >= 30
+    for qid, body in questions:
+        rest = body.split("Rests on:", 1)[1]
+        assert re.search(r'<a href="[^"]+">', rest), qid
+    assert html.count("Ask a provider") >= 10 and html.count("Review our own provision") >= 10
+    sheet = (built.site / "indicators/provider-questions.html").read_text()
+    article = sheet[sheet.index("<article"):sheet.index("</article>")]
+    assert article.count("<li>") >= 10 and "<input" not in article and "<button" not in article
+
+
+def test_a_question_with_an_unknown_basis_stops_the_build(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "p")
+    path = project / "content/indicators/questions.yaml"
+    path.write_text(path.read_text().replace("    principles: [P3, P6]\n", "    principles: [P3, P99]\n", 1))
+    result = run_mcframe(project, "check")
+    assert result.returncode == 1 and "unknown principle 'P99'" in result.stderr
+
+
+def test_principles_digests_and_case_studies_list_the_questions_that_rest_on_them(built: Built) -> None:
+    assert "<strong>Questions:</strong>" in (built.site / "framework/principles.html").read_text()
+    assert "Questions that rest on it" in (built.site / "framework/concepts/c2.html").read_text()
+
+
+@pytest.mark.browser
+def test_self_review_offline(browser, unpacked: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    probe = Probe.open(browser, unpacked, accept_downloads=True)
+    page = probe.page()
+    page.on("dialog", lambda d: d.accept())
+    probe.goto(page, PAGE)
+    page.locator("#mcf-review-name").fill("Autumn review")
+    page.locator("[data-action=new]").click()
+    # Rate two areas by keyboard and click, and write a note.
+    page.locator('fieldset[data-area="IA1"] input[value="getting-started"]').check()
+    page.locator('fieldset[data-area="IA4"] input[value="getting-better"]').focus()
+    page.keyboard.press("Space")
+    page.locator('[data-notes="IA1"]').fill("Purpose agreed with the first group.")
+    page.reload()
+    assert page.locator('fieldset[data-area="IA1"] input[value="getting-started"]').is_checked()
+    assert page.locator('fieldset[data-area="IA4"] input[value="getting-better"]').is_checked()
+    assert page.locator('[data-notes="IA1"]').input_value() == "Purpose agreed with the first group."
+    bars = page.locator(".mcf-review-chart__bar")
+    assert bars.count() == 2 and {bars.nth(i).get_attribute("data-stage") for i in range(2)} == {"getting-started", "getting-better"}
+    with page.expect_download() as got:
+        page.locator("[data-action=export-json]").click()
+    exported = tmp_path / "review.json"
+    got.value.save_as(exported)
+    data = json.loads(exported.read_text())
+    assert data["ratings"] == {"IA1": "getting-started", "IA4": "getting-better"}
+    with page.expect_download() as got_csv:
+        page.locator("[data-action=export-csv]").click()
+    csv_path = tmp_path / "review.csv"
+    got_csv.value.save_as(csv_path)
+    assert "IA1,Purpose and fit,getting-started,Purpose agreed with the first group." in csv_path.read_text(encoding="utf-8-sig")
+    page.locator("[data-action=delete]").click()
+    assert page.locator(".mcf-review-chart__bar").count() == 0
+    assert not page.locator('fieldset[data-area="IA1"] input[value="getting-started"]').is_checked()
+    # A malformed file changes nothing and says why.
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps({**data, "ratings": {"IA1": "excellent"}}))
+    page.locator("#mcf-review-import").set_input_files(str(bad))
+    page.wait_for_function("document.querySelector('[data-mcf-review-status]').textContent.includes('Nothing was imported')")
+    assert page.locator("#mcf-review-select option").count() == 0
+    page.locator("#mcf-review-import").set_input_files(str(exported))
+    page.wait_for_function("document.querySelector('[data-mcf-review-status]').textContent.includes('Imported')")
+    assert page.locator('fieldset[data-area="IA4"] input[value="getting-better"]').is_checked()
+    assert page.locator('[data-notes="IA1"]').input_value() == "Purpose agreed with the first group."
+    assert probe.outside == []
+    probe.close()
+
+
+@pytest.mark.browser
+def test_indicators_read_as_a_document_without_javascript(browser, unpacked: Path) -> None:  # type: ignore[no-untyped-def]
+    probe = Probe.open(browser, unpacked, java_script_enabled=False)
+    page = probe.page()
+    probe.goto(page, PAGE)
+    assert page.locator(".mcf-stages li").first.is_visible()
+    assert page.locator(".mcf-question").first.is_visible()
+    assert not page.locator("#mcf-review").is_visible() and not page.locator("fieldset.mcf-rate").first.is_visible()
+    probe.close()
