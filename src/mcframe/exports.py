@@ -151,3 +151,15 @@ def _open_data(lib: Library) -> dict[str, bytes]:
 
 
 BUNDLES: dict[str, Callable[[Library], dict[str, bytes]]] = {"open-data": _open_data}
+
+
+def _poster(lib: Library) -> bytes:
+    from .diagrams import circles_svg
+    from .models import Activity, Concept
+    from .poster import poster_pdf
+
+    svg = circles_svg(lib.all(Concept), lib.all(Activity), lib.site.label("circles_title"), lib.site.label("circles_title"))
+    return poster_pdf(lib, str(svg))
+
+
+EXPORTS["poster-a3-pdf"] = _poster

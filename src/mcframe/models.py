@@ -507,3 +507,37 @@ class Question(Sourced):
             *(("evidence", i) for i in self.evidence),
             *(("case_study", i) for i in self.case_studies),
         ]
+
+
+# --- The framework's diagrams ----------------------------------------------------------------------
+
+
+class Activity(Sourced):
+    """An activity of mentoring and coaching, placed in one circle of the core concepts or an overlap."""
+
+    kind = "activity"
+    collection = "activities"
+    editorial = ("circles", "reason")
+    id: Id
+    title: Text
+    circles: Annotated[list[ConceptRef], Field(min_length=1, max_length=3)]
+    reason: Text  # why it sits there
+    skills: list[SkillRef] = []
+    terms: list[TermRef] = []
+    case_studies: list[CaseStudyRef] = []
+    sources: Sources
+
+
+class LeadershipStage(Sourced):
+    """One stage of the path from initial teacher education to leadership, with its two strands."""
+
+    kind = "leadership_stage"
+    collection = "leadership_stages"
+    title_from = "stage"
+    editorial = ("support", "content", "focus")
+    id: Id
+    stage: CareerStageRef
+    support: Text  # the context and specialist support at this stage
+    content: Text  # the content of coaching
+    focus: Literal["pedagogy", "both", "organisation", "reconnected"]
+    sources: Sources

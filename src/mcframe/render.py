@@ -22,7 +22,8 @@ from .citation import format_citation
 from .crossrefs import Backlinks, backlinks
 from .exports import BUNDLES, EXPORTS
 from .library import Library
-from .models import Element, EvidenceDigest, PracticeSite, Source, Term
+from .diagrams import circles_svg, leadership_svg
+from .models import Activity, Concept, Element, EvidenceDigest, LeadershipStage, PracticeSite, Source, Term
 from .problems import Problem
 from .routes import Routes, anchor_of, href, letter_page, split_letters
 from .sitedef import Facet as FacetDecl
@@ -171,6 +172,9 @@ class _Helpers:
             "map_panels": self.map_panels,
             "map_credit": CREDIT,
             "data_dictionary": self.data_dictionary,
+            "circles": self.circles,
+            "regions": self.regions,
+            "leadership": self.leadership,
         }
 
     def group_sources(self, digests: list[EvidenceDigest], groups: dict[str, str]) -> list[tuple[str, list[EvidenceDigest]]]:
@@ -193,6 +197,30 @@ class _Helpers:
         from .opendata import describe_fields
 
         return [(c.decl, len(self.lib.elements.get(n, [])), describe_fields(self.lib, c)) for n, c in self.lib.collections.items()]
+
+    def regions(self) -> list[tuple[str, str, list[Activity]]]:
+        """The activity circles' regions in reading order (each circle, then the overlaps): key, name, activities."""
+        concepts = self.lib.all(Concept)[:3]
+        and_ = self.lib.site.label("and")
+        keys = [[c] for c in concepts] + [[a, b] for i, a in enumerate(concepts) for b in concepts[i + 1 :]] + [concepts]
+        out = []
+        for key in keys:
+            ids = [c.id for c in key]
+            acts = [a for a in self.lib.all(Activity) if sorted(a.circles) == sorted(ids)]
+            name = key[0].title if len(key) == 1 else (", ".join(c.title for c in key[:-1]) + f" {and_} " + key[-1].title)
+            out.append(("+".join(ids), name, acts))
+        return out
+
+    def circles(self) -> Markup:
+        site = self.lib.site
+        desc = "; ".join(f"{name}: {', '.join(a.id + ' ' + a.title for a in acts) or '-'}" for _, name, acts in self.regions())
+        return circles_svg(self.lib.all(Concept), self.lib.all(Activity), site.label("circles_title"), desc)
+
+    def leadership(self) -> Markup:
+        site = self.lib.site
+        stages = [(s, self.lib.title_of(s)) for s in self.lib.all(LeadershipStage)]
+        desc = "; ".join(f"{label}: {s.support} {s.content}" for s, label in stages)
+        return leadership_svg(stages, site.label("path_title"), desc, (site.label("path_pedagogy"), site.label("path_organisation"), site.label("path_reconnect")))
 
     def map_panels(self) -> list[Markup]:
         if self.boundaries is None:

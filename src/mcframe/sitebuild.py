@@ -28,7 +28,7 @@ SHIM_URI = "assets/vendor/iframe-worker/shim.js"  # lets search run from file://
 # The engine's styles, in cascade order: readability, accessibility fixes on top of the theme, print,
 # then the glossary's term links and previews.
 CSS = ("assets/mcframe/base.css", "assets/mcframe/a11y.css", "assets/mcframe/print.css", "assets/mcframe/glossary.css")
-SCRIPTS = ("assets/mcframe/glossary.js", "assets/mcframe/filters.js", "assets/mcframe/selfreview.js")
+SCRIPTS = ("assets/mcframe/glossary.js", "assets/mcframe/filters.js", "assets/mcframe/selfreview.js", "assets/mcframe/circlesboard.js")
 # Markdown extensions the templates write for: definition lists, attributes, Markdown inside HTML...
 NEEDED_EXTENSIONS = ("abbr", "admonition", "attr_list", "def_list", "md_in_html", "tables", "toc")
 

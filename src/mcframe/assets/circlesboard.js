@@ -1,0 +1,202 @@
+/* mcframe facilitator's board: activity cards placed in the activity circles' regions. Boards are
+ * kept in this browser's localStorage (keyed by site and edition); cards move by drag or with the
+ * keyboard (each card's "Move to" menu); boards export as JSON, SVG and PNG, import back (checked),
+ * print, and compare with the framework's placements. Without JavaScript the page is the diagram
+ * and its text list. */
+(function () {
+  "use strict";
+  var root = document.getElementById("mcf-board");
+  if (!root) return;
+  var KEY = "mcframe:boards:" + root.getAttribute("data-site") + ":" + root.getAttribute("data-edition");
+  var FORMAT = "mcframe-activity-board";
+  var regions = Array.prototype.map.call(root.querySelectorAll("[data-mcf-regions] li"), function (li) {
+    return { key: li.getAttribute("data-region"), name: li.textContent.trim() };
+  });
+  var regionKeys = regions.map(function (r) { return r.key; });
+  var framework = [];
+  Array.prototype.forEach.call(document.querySelectorAll("ul.mcf-activities"), function (ul) {
+    Array.prototype.forEach.call(ul.querySelectorAll("li[data-activity]"), function (li) {
+      framework.push({ text: li.getAttribute("data-activity"), region: ul.getAttribute("data-region") });
+    });
+  });
+  var select = document.getElementById("mcf-board-select");
+  var nameInput = document.getElementById("mcf-board-name");
+  var cardInput = document.getElementById("mcf-card-text");
+  var fileInput = document.getElementById("mcf-board-import");
+  var status = root.querySelector("[data-mcf-board-status]");
+  var area = root.querySelector("[data-mcf-board-regions]");
+  var compareBox = root.querySelector("[data-mcf-board-compare]");
+  var comparing = false;
+
+  function load() {
+    try { var d = JSON.parse(localStorage.getItem(KEY) || "null"); if (d && Array.isArray(d.boards)) return d; } catch (e) { /* start afresh */ }
+    return { boards: [], current: null };
+  }
+  var store = load();
+  function save() { localStorage.setItem(KEY, JSON.stringify(store)); }
+  function say(t) { status.textContent = t; }
+  function current() { for (var i = 0; i < store.boards.length; i++) if (store.boards[i].id === store.current) return store.boards[i]; return null; }
+  function uid() { return Date.now().toString(36) + Math.floor(Math.random() * 1e6).toString(36); }
+  function newBoard(name, cards) {
+    var b = { id: "b" + uid(), name: name, cards: cards.map(function (c) { return { id: "c" + uid() + Math.random().toString(36).slice(2, 6), text: c.text, region: c.region }; }) };
+    store.boards.push(b); store.current = b.id; save(); return b;
+  }
+  function regionName(key) { return regions[regionKeys.indexOf(key)].name; }
+
+  function render() {
+    select.innerHTML = "";
+    store.boards.forEach(function (b) {
+      var o = document.createElement("option"); o.value = b.id; o.textContent = b.name; o.selected = b.id === store.current; select.appendChild(o);
+    });
+    area.innerHTML = "";
+    var board = current();
+    regions.forEach(function (r) {
+      var box = document.createElement("section");
+      box.className = "mcf-board__region"; box.setAttribute("data-region", r.key);
+      var h = document.createElement("h3"); h.textContent = r.name; h.id = "region-" + r.key.replace(/\+/g, "-");
+      box.setAttribute("aria-labelledby", h.id); box.appendChild(h);
+      var ul = document.createElement("ul"); ul.className = "mcf-board__cards";
+      (board ? board.cards : []).filter(function (c) { return c.region === r.key; }).forEach(function (c) { ul.appendChild(cardElement(c)); });
+      box.appendChild(ul);
+      box.addEventListener("dragover", function (e) { e.preventDefault(); });
+      box.addEventListener("drop", function (e) { e.preventDefault(); move(e.dataTransfer.getData("text/plain"), r.key); });
+      area.appendChild(box);
+    });
+    renderCompare();
+  }
+  function cardElement(c) {
+    var li = document.createElement("li");
+    li.className = "mcf-board__card"; li.draggable = true; li.setAttribute("data-card", c.id);
+    li.addEventListener("dragstart", function (e) { e.dataTransfer.setData("text/plain", c.id); });
+    var text = document.createElement("span"); text.className = "mcf-board__text"; text.textContent = c.text; li.appendChild(text);
+    var label = document.createElement("label"); label.textContent = "Move " + c.text + " to";
+    label.className = "mcf-sr"; var id = "move-" + c.id; label.htmlFor = id; li.appendChild(label);
+    var sel = document.createElement("select"); sel.id = id; sel.setAttribute("data-move", c.id);
+    regions.forEach(function (r) { var o = document.createElement("option"); o.value = r.key; o.textContent = r.name; o.selected = r.key === c.region; sel.appendChild(o); });
+    sel.addEventListener("change", function () { move(c.id, sel.value); });
+    li.appendChild(sel);
+    [["edit", "Edit"], ["remove", "Remove"]].forEach(function (a) {
+      var b = document.createElement("button"); b.type = "button"; b.className = "md-button mcf-board__small";
+      b.textContent = a[1]; b.setAttribute("aria-label", a[1] + " " + c.text); b.setAttribute("data-card-action", a[0]); b.setAttribute("data-card-id", c.id);
+      li.appendChild(b);
+    });
+    if (comparing) {
+      var f = framework.filter(function (x) { return x.text.toLowerCase() === c.text.toLowerCase(); })[0];
+      var note = document.createElement("span"); note.className = "mcf-board__diff";
+      note.textContent = !f ? " (not in the framework)" : f.region !== c.region ? " (the framework: " + regionName(f.region) + ")" : " (as in the framework)";
+      li.appendChild(note);
+    }
+    return li;
+  }
+  function renderCompare() {
+    compareBox.hidden = !comparing; compareBox.innerHTML = "";
+    var board = current();
+    if (!comparing || !board) return;
+    var have = board.cards.map(function (c) { return c.text.toLowerCase(); });
+    var missing = framework.filter(function (f) { return have.indexOf(f.text.toLowerCase()) === -1; });
+    var moved = board.cards.filter(function (c) { return framework.some(function (f) { return f.text.toLowerCase() === c.text.toLowerCase() && f.region !== c.region; }); });
+    var p = document.createElement("p");
+    p.textContent = moved.length + " of your cards sit elsewhere than in the framework; " + missing.length + " of the framework's activities are not on your board" + (missing.length ? ": " + missing.map(function (m) { return m.text; }).join("; ") + "." : ".");
+    compareBox.appendChild(p);
+  }
+  function move(cardId, region) {
+    var board = current(); if (!board) return;
+    board.cards.forEach(function (c) { if (c.id === cardId) { c.region = region; say("Moved " + c.text + " to " + regionName(region) + "."); } });
+    save(); render();
+    var sel = document.getElementById("move-" + cardId); if (sel) sel.focus();
+  }
+  function ensure() { return current() || newBoard("Our board", []); }
+
+  select.addEventListener("change", function () { store.current = select.value; save(); render(); say("Showing " + current().name + "."); });
+  area.addEventListener("click", function (e) {
+    var action = e.target.getAttribute && e.target.getAttribute("data-card-action");
+    if (!action) return;
+    var board = current(), id = e.target.getAttribute("data-card-id");
+    var card = board.cards.filter(function (c) { return c.id === id; })[0];
+    if (action === "remove") { board.cards = board.cards.filter(function (c) { return c.id !== id; }); save(); render(); say("Removed " + card.text + "."); }
+    if (action === "edit") { var t = window.prompt("Activity", card.text); if (t && t.trim()) { card.text = t.trim(); save(); render(); say("Changed to " + card.text + "."); } }
+  });
+
+  function download(name, blob) { var a = document.createElement("a"); a.href = URL.createObjectURL(blob); a.download = name; document.body.appendChild(a); a.click(); a.remove(); }
+  function slug(t) { return t.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "board"; }
+  function esc(t) { return String(t).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;"); }
+  function boardSvg(board) {
+    var w = 900, colW = 300, boxH = 220, rows = Math.ceil(regions.length / 3);
+    var out = ['<svg xmlns="http://www.w3.org/2000/svg" width="' + w + '" height="' + (rows * boxH + 40) + '" viewBox="0 0 ' + w + " " + (rows * boxH + 40) + '" font-family="sans-serif">',
+      "<title>" + esc(board.name) + "</title>", '<rect width="100%" height="100%" fill="#fff"/>', '<text x="10" y="26" font-size="18" font-weight="bold">' + esc(board.name) + "</text>"];
+    regions.forEach(function (r, i) {
+      var x = (i % 3) * colW + 10, y = Math.floor(i / 3) * boxH + 40;
+      out.push('<rect x="' + x + '" y="' + y + '" width="' + (colW - 20) + '" height="' + (boxH - 20) + '" fill="none" stroke="#555"/>');
+      out.push('<text x="' + (x + 8) + '" y="' + (y + 20) + '" font-size="14" font-weight="bold">' + esc(r.name) + "</text>");
+      board.cards.filter(function (c) { return c.region === r.key; }).forEach(function (c, n) {
+        out.push('<text x="' + (x + 8) + '" y="' + (y + 42 + n * 18) + '" font-size="13">' + esc(c.text) + "</text>");
+      });
+    });
+    return out.join("") + "</svg>";
+  }
+
+  root.addEventListener("click", function (e) {
+    var action = e.target.getAttribute && e.target.getAttribute("data-board");
+    if (!action) return;
+    var board = current();
+    if (action === "new-framework" || action === "new-empty") {
+      var name = nameInput.value.trim() || "Board " + (store.boards.length + 1);
+      newBoard(name, action === "new-framework" ? framework : []); nameInput.value = ""; render(); say("Started " + name + ".");
+    } else if (action === "add") {
+      var text = cardInput.value.trim(); if (!text) { say("Write the activity first."); return; }
+      var b = ensure(); var c = { id: "c" + uid(), text: text, region: regionKeys[regionKeys.length - 1] };
+      b.cards.push(c); cardInput.value = ""; save(); render(); say("Added " + text + " to " + regionName(c.region) + ". Move it with its menu.");
+      var sel = document.getElementById("move-" + c.id); if (sel) sel.focus();
+    } else if (action === "delete") {
+      if (!board) { say("There is no board to delete."); return; }
+      if (!window.confirm("Delete the board " + board.name + " from this browser? This cannot be undone.")) return;
+      store.boards = store.boards.filter(function (x) { return x.id !== board.id; });
+      store.current = store.boards.length ? store.boards[store.boards.length - 1].id : null; save(); render(); say("Deleted " + board.name + ".");
+    } else if (action === "export-json") {
+      if (!board) { say("There is no board to export."); return; }
+      download(slug(board.name) + ".json", new Blob([JSON.stringify({ format: FORMAT, edition: root.getAttribute("data-edition"), name: board.name, cards: board.cards.map(function (c) { return { text: c.text, region: c.region }; }) }, null, 1)], { type: "application/json" }));
+      say("Exported " + board.name + " as JSON.");
+    } else if (action === "export-svg" || action === "export-png") {
+      if (!board) { say("There is no board to export."); return; }
+      var svg = new Blob([boardSvg(board)], { type: "image/svg+xml" });
+      if (action === "export-svg") { download(slug(board.name) + ".svg", svg); say("Exported " + board.name + " as SVG."); return; }
+      var img = new Image();
+      img.onload = function () {
+        var canvas = document.createElement("canvas"); canvas.width = img.width; canvas.height = img.height;
+        canvas.getContext("2d").drawImage(img, 0, 0);
+        canvas.toBlob(function (png) { download(slug(board.name) + ".png", png); say("Exported " + board.name + " as PNG."); });
+      };
+      img.src = URL.createObjectURL(svg);
+    } else if (action === "print") {
+      document.body.classList.add("mcf-printing-board"); window.print(); document.body.classList.remove("mcf-printing-board");
+    } else if (action === "compare") {
+      comparing = !comparing; e.target.setAttribute("aria-pressed", String(comparing)); render();
+      say(comparing ? "Comparing with the framework." : "Comparison hidden.");
+    }
+  });
+
+  function check(d) {
+    if (!d || typeof d !== "object" || d.format !== FORMAT) return "This is not a board exported from this library.";
+    if (typeof d.name !== "string" || !d.name.trim()) return "The board has no name.";
+    if (!Array.isArray(d.cards)) return "The board's cards are missing.";
+    for (var i = 0; i < d.cards.length; i++) {
+      var c = d.cards[i];
+      if (!c || typeof c.text !== "string" || !c.text.trim()) return "Card " + (i + 1) + " has no text.";
+      if (regionKeys.indexOf(c.region) === -1) return "Card " + (i + 1) + " is in a region the circles do not have: " + c.region + ".";
+    }
+    return null;
+  }
+  fileInput.addEventListener("change", function () {
+    var file = fileInput.files && fileInput.files[0]; if (!file) return;
+    var reader = new FileReader();
+    reader.onload = function () {
+      var d; try { d = JSON.parse(reader.result); } catch (e) { say("The file could not be read as JSON: nothing was imported."); fileInput.value = ""; return; }
+      var problem = check(d);
+      if (problem) { say(problem + " Nothing was imported."); fileInput.value = ""; return; }
+      newBoard(d.name, d.cards); fileInput.value = ""; render(); say("Imported " + d.name + ".");
+    };
+    reader.readAsText(file);
+  });
+  root.hidden = false;
+  render();
+})();

@@ -1,0 +1,105 @@
+"""The framework's two diagrams, drawn at build time as accessible SVG from content: the activity
+circles (three overlapping circles of the core concepts, activities placed in them) and the path from
+initial teacher education to leadership (career stages with two strands over them). Each has a title
+and a description; the page gives the same content as a text list beside it."""
+
+from __future__ import annotations
+
+import math
+
+from markupsafe import Markup, escape
+
+from .models import Activity, Concept, LeadershipStage
+
+# Three circles of radius R, their centres on a triangle: each pair overlaps, all three meet.
+R = 150
+CENTRES = ((250.0, 185.0), (370.0, 185.0), (310.0, 289.0))
+FILLS = ("#1a5fb4", "#26734d", "#8f4d00")  # with text labels, never colour alone
+
+
+def region_key(circles: list[str], concepts: list[Concept]) -> str:
+    """"C1+C3": the region an activity sits in, in the concepts' order."""
+    order = [c.id for c in concepts]
+    return "+".join(sorted(circles, key=order.index))
+
+
+def _region_point(indices: tuple[int, ...]) -> tuple[float, float]:
+    """A point inside the region where exactly these circles overlap."""
+    cx = sum(CENTRES[i][0] for i in indices) / len(indices)
+    cy = sum(CENTRES[i][1] for i in indices) / len(indices)
+    if len(indices) == 3:
+        return cx, cy + 4
+    if len(indices) == 2:  # push away from the third circle
+        other = next(i for i in range(3) if i not in indices)
+        ox, oy = CENTRES[other]
+        d = math.hypot(cx - ox, cy - oy)
+        return cx + (cx - ox) / d * 34, cy + (cy - oy) / d * 34
+    (i,) = indices
+    ox = sum(CENTRES[j][0] for j in range(3) if j != i) / 2
+    oy = sum(CENTRES[j][1] for j in range(3) if j != i) / 2
+    d = math.hypot(CENTRES[i][0] - ox, CENTRES[i][1] - oy)
+    return CENTRES[i][0] + (CENTRES[i][0] - ox) / d * 70, CENTRES[i][1] + (CENTRES[i][1] - oy) / d * 70
+
+
+def circles_svg(concepts: list[Concept], activities: list[Activity], title: str, description: str) -> Markup:
+    concepts = concepts[:3]
+    index = {c.id: i for i, c in enumerate(concepts)}
+    parts = [
+        f'<svg class="mcf-diagram mcf-circles" viewBox="0 0 620 490" role="img" aria-labelledby="circles-title circles-desc" '
+        f'xmlns="http://www.w3.org/2000/svg"><title id="circles-title">{escape(title)}</title><desc id="circles-desc">{escape(description)}</desc>'
+    ]
+    for i, c in enumerate(concepts):
+        x, y = CENTRES[i]
+        parts.append(f'<circle cx="{x}" cy="{y}" r="{R}" fill="{FILLS[i]}" fill-opacity="0.10" stroke="{FILLS[i]}" stroke-width="2.5"/>')
+        lx, ly = (x - 40, y - 158) if i == 0 else (x + 40, y - 158) if i == 1 else (x, y + 176)
+        anchor = "middle"
+        parts.append(f'<text x="{lx:.0f}" y="{ly:.0f}" text-anchor="{anchor}" class="mcf-circles__name">{escape(c.title)}</text>')
+    groups: dict[tuple[int, ...], list[Activity]] = {}
+    for a in activities:
+        key = tuple(sorted(index[c] for c in a.circles if c in index))
+        if key:
+            groups.setdefault(key, []).append(a)
+    for key, acts in groups.items():
+        x, y = _region_point(key)
+        top = y - (len(acts) - 1) * 8
+        for n, a in enumerate(acts):
+            parts.append(f'<text x="{x:.0f}" y="{top + n * 16:.0f}" text-anchor="middle" class="mcf-circles__activity">{escape(a.id)}</text>')
+    parts.append("</svg>")
+    return Markup("".join(parts))
+
+
+FOCUS_X = {"pedagogy": 0.0, "both": 0.5, "organisation": 1.0, "reconnected": 0.5}
+
+
+def leadership_svg(stages: list[tuple[LeadershipStage, str]], title: str, description: str, strand_names: tuple[str, str, str]) -> Markup:
+    """``stages`` are (stage, its career stage's label), from initial teacher education onwards."""
+    width, row = 640, 76
+    height = 110 + row * len(stages)
+    parts = [
+        f'<svg class="mcf-diagram mcf-path" viewBox="0 0 {width} {height}" role="img" aria-labelledby="path-title path-desc" '
+        f'xmlns="http://www.w3.org/2000/svg"><title id="path-title">{escape(title)}</title><desc id="path-desc">{escape(description)}</desc>',
+        f'<text x="300" y="24" text-anchor="middle" class="mcf-path__axis">{escape(strand_names[0])}</text>',
+        f'<text x="560" y="24" text-anchor="middle" class="mcf-path__axis">{escape(strand_names[1])}</text>',
+    ]
+    points = []
+    for n, (stage, label) in enumerate(stages):
+        y = 60 + n * row
+        parts.append(f'<rect x="10" y="{y - 18}" width="200" height="44" rx="6" class="mcf-path__stage"/>')
+        parts.append(f'<text x="110" y="{y + 8}" text-anchor="middle" class="mcf-path__label">{escape(_short(label))}</text>')
+        x = 300 + FOCUS_X[stage.focus] * 260
+        points.append((x, y + 4))
+    parts.append('<line x1="300" y1="40" x2="300" y2="' + str(height - 10) + '" class="mcf-path__guide"/>')
+    parts.append('<line x1="560" y1="40" x2="560" y2="' + str(height - 10) + '" class="mcf-path__guide"/>')
+    parts.append('<polyline fill="none" class="mcf-path__line" points="' + " ".join(f"{x:.0f},{y:.0f}" for x, y in points) + '"/>')
+    for (x, y), (stage, _) in zip(points, stages, strict=True):
+        parts.append(f'<circle cx="{x:.0f}" cy="{y:.0f}" r="9" class="mcf-path__dot mcf-path__dot--{stage.focus}"/>')
+    if stages and stages[-1][0].focus == "organisation":  # the leadership of learning reconnects the two
+        x, y = points[-1]
+        parts.append(f'<path d="M{x:.0f},{y:.0f} Q{x - 60:.0f},{y + 40:.0f} 430,{y + 44:.0f}" fill="none" class="mcf-path__return"/>')
+        parts.append(f'<text x="420" y="{y + 48:.0f}" text-anchor="end" class="mcf-path__note">{escape(strand_names[2])}</text>')
+    parts.append("</svg>")
+    return Markup("".join(parts))
+
+
+def _short(label: str) -> str:
+    return label if len(label) <= 26 else label[:25].rsplit(" ", 1)[0] + "…"

@@ -1,0 +1,99 @@
+"""The framework's two diagrams, the facilitator's board and the A3 poster."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import zipfile
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from conftest import Built
+from pageprobe import Probe
+
+CIRCLES = "framework/activity-circles.html"
+PATH = "framework/to-leadership.html"
+POSTER = "downloads/mcframe-poster-a3.pdf"
+
+
+@pytest.mark.parametrize("page", [CIRCLES, PATH])
+def test_each_diagram_is_an_accessible_svg_with_a_text_list_marked_as_this_editions(built: Built, page: str) -> None:
+    html = (built.site / page).read_text()
+    svg = re.search(r"<svg class=\"mcf-diagram[^>]*>(.*?)</svg>", html, re.S)
+    assert svg and re.search(r"<title id=\"[a-z-]+\">[^<]+</title><desc id=\"[a-z-]+\">[^<]{40,}</desc>", svg.group(1))
+    assert "this edition&#39;s rendering of the framework&#39;s component" in html
+    article = html[html.index("<article"):html.index("</article>")]
+    assert article.count("<li") >= 5  # the same content as text
+
+
+def test_activities_link_to_where_they_appear(built: Built) -> None:
+    html = (built.site / CIRCLES).read_text()
+    item = re.search(r'<li data-activity="Observation with an agreed focus" id="a02">(.*?)</li>', html, re.S)
+    assert item and 'href="skills.html#sk5"' in item.group(1)
+    assert "glossary.html#lesson-observation" in item.group(1) and "case-studies/cs02.html" in item.group(1)
+
+
+def test_the_a3_poster(built: Built) -> None:
+    data = (built.site / POSTER).read_bytes()
+    with zipfile.ZipFile(built.zip) as zf:
+        assert zf.read(POSTER) == data
+    assert (built.project / "dist").is_dir()
+    reader = PdfReader(io.BytesIO(data))
+    assert len(reader.pages) == 1
+    box = reader.pages[0].mediabox
+    assert (round(float(box.width) * 25.4 / 72), round(float(box.height) * 25.4 / 72)) == (297, 420)
+    text = " ".join(reader.pages[0].extract_text().split())
+    for definition in (
+        "A structured, sustained process that supports a professional learner through a significant transition",
+        "A structured, sustained process in which a coach with relevant expertise",
+        "A structured, sustained process between two or more professional learners",
+    ):
+        assert definition in text, definition
+    for heading in ("Purpose (why?)", "Participation (who?)", "Activity (what?)", "Career stage (when?)", "Location (where?)"):
+        assert heading in text, heading
+    assert "Edition 0.1, 2026-11-24" in text and "The mcframe project" in text
+
+
+@pytest.mark.browser
+def test_facilitators_board_offline_by_keyboard(browser, unpacked: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    probe = Probe.open(browser, unpacked, accept_downloads=True)
+    page = probe.page()
+    page.on("dialog", lambda d: d.accept())
+    probe.goto(page, CIRCLES)
+    page.locator("#mcf-board-name").fill("Workshop")
+    page.locator("[data-board=new-empty]").click()
+    page.locator("#mcf-card-text").fill("Shadowing a colleague")
+    page.locator("#mcf-card-text").press("Tab")
+    page.keyboard.press("Enter")  # "Add it to the board", by keyboard: focus moves to the card's menu
+    assert page.evaluate("document.activeElement.hasAttribute('data-move')")
+    page.keyboard.press("Home")  # by keyboard alone: to the first region, then on to the overlap of the first two
+    for _ in range(3):
+        page.keyboard.press("ArrowDown")
+    assert page.evaluate("document.activeElement.value") == "C1+C2"
+    assert page.locator('section[data-region="C1+C2"] .mcf-board__text').inner_text() == "Shadowing a colleague"
+    page.reload()
+    assert page.locator('section[data-region="C1+C2"] .mcf-board__text').inner_text() == "Shadowing a colleague"
+    with page.expect_download() as got:
+        page.locator("[data-board=export-json]").click()
+    exported = tmp_path / "board.json"
+    got.value.save_as(exported)
+    assert json.loads(exported.read_text())["cards"] == [{"text": "Shadowing a colleague", "region": "C1+C2"}]
+    page.locator("[data-board=delete]").click()
+    assert page.locator(".mcf-board__card").count() == 0
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps({"format": "mcframe-activity-board", "name": "X", "cards": [{"text": "Y", "region": "C9"}]}))
+    page.locator("#mcf-board-import").set_input_files(str(bad))
+    page.wait_for_function("document.querySelector('[data-mcf-board-status]').textContent.includes('Nothing was imported')")
+    assert page.locator("#mcf-board-select option").count() == 0
+    page.locator("#mcf-board-import").set_input_files(str(exported))
+    page.wait_for_function("document.querySelector('[data-mcf-board-status]').textContent.includes('Imported')")
+    assert page.locator('section[data-region="C1+C2"] .mcf-board__text').inner_text() == "Shadowing a colleague"
+    page.locator("[data-board=new-framework]").click()
+    assert page.locator(".mcf-board__card").count() == 12
+    page.locator("[data-board=compare]").click()
+    assert "0 of your cards sit elsewhere" in page.locator("[data-mcf-board-compare]").inner_text()
+    assert probe.outside == []
+    probe.close()
