@@ -20,9 +20,9 @@ from markupsafe import Markup, escape
 from .charts import chart_figure
 from .citation import format_citation
 from .crossrefs import Backlinks, backlinks
+from .diagrams import circles_svg, leadership_svg
 from .exports import BUNDLES, EXPORTS
 from .library import Library
-from .diagrams import circles_svg, leadership_svg
 from .models import Activity, Concept, Element, EvidenceDigest, LeadershipStage, PracticeSite, Source, Term
 from .problems import Problem
 from .routes import Routes, anchor_of, href, letter_page, split_letters
@@ -220,7 +220,8 @@ class _Helpers:
         site = self.lib.site
         stages = [(s, self.lib.title_of(s)) for s in self.lib.all(LeadershipStage)]
         desc = "; ".join(f"{label}: {s.support} {s.content}" for s, label in stages)
-        return leadership_svg(stages, site.label("path_title"), desc, (site.label("path_pedagogy"), site.label("path_organisation"), site.label("path_reconnect")))
+        strands = (site.label("path_pedagogy"), site.label("path_organisation"), site.label("path_reconnect"))
+        return leadership_svg(stages, site.label("path_title"), desc, strands)
 
     def map_panels(self) -> list[Markup]:
         if self.boundaries is None:
