@@ -40,7 +40,7 @@ def test_the_a3_poster(built: Built) -> None:
     data = (built.site / POSTER).read_bytes()
     with zipfile.ZipFile(built.zip) as zf:
         assert zf.read(POSTER) == data
-    assert (built.project / "dist").is_dir()
+    assert (built.project / "dist" / "mcframe-poster-a3.pdf").read_bytes() == data
     reader = PdfReader(io.BytesIO(data))
     assert len(reader.pages) == 1
     box = reader.pages[0].mediabox

@@ -51,9 +51,13 @@ def publish(project: Path, site_dir: Path | None = None, dist_dir: Path | None =
         staged_zip = Path(tmp) / name
         digest = write_zip(staged_site, staged_zip, exclude=ZIP_EXCLUDE)
         (Path(tmp) / f"{name}.sha256").write_text(f"{digest}  {name}\n", encoding="utf-8")
+        # Documents for print (the poster) are offered beside the zip as well as inside it.
+        printed = sorted((staged_site / "downloads").glob("*.pdf")) if (staged_site / "downloads").is_dir() else []
+        for pdf in printed:
+            shutil.copyfile(pdf, Path(tmp) / pdf.name)
         _swap_dir(staged_site, site_dir)
         dist_dir.mkdir(parents=True, exist_ok=True)
-        for file in (name, f"{name}.sha256"):
+        for file in (name, f"{name}.sha256", *(p.name for p in printed)):
             (Path(tmp) / file).replace(dist_dir / file)
     if not any(staging_root.iterdir()):
         staging_root.rmdir()
