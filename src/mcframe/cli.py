@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from .authoring import KINDS, write_editor_schemas, write_scaffold
+from .editions import write_release
 from .library import load_library
 from .lint import lint, summary
 from .problems import errors, summarise
@@ -43,6 +44,7 @@ def main(argv: list[str] | None = None) -> int:
     for command in (build, check_cmd):
         command.add_argument("--all-warnings", action="store_true", help="list every warning, not the first few of each kind")
     sub.add_parser("schemas", help="write schemas/ and editor settings, for completion and checks while typing YAML")
+    sub.add_parser("release", help="record every element's fingerprint for the current edition (content/fingerprints.json)")
     new = sub.add_parser("new", help="start a new element: a valid file with every required field to fill in")
     new.add_argument("kind", choices=sorted(KINDS))
     args = parser.parse_args(argv)
@@ -51,10 +53,13 @@ def main(argv: list[str] | None = None) -> int:
         os.environ["MCFRAME_ALL_WARNINGS"] = "1"
     if args.command == "check":
         return check(project)
-    if args.command in ("schemas", "new"):
+    if args.command in ("schemas", "new", "release"):
         lib, problems = load_library(project / "content", shown_root=project, drafts=True)
         if lib is None:
             return check(project)
+        if args.command == "release":
+            print(write_release(lib, project / "content").relative_to(project))
+            return 0
         if args.command == "schemas":
             for path in write_editor_schemas(project, lib):
                 print(path.relative_to(project))

@@ -163,3 +163,21 @@ def _poster(lib: Library) -> bytes:
 
 
 EXPORTS["poster-a3-pdf"] = _poster
+
+
+def _framework(lib: Library) -> bytes:
+    from .citing import references
+    from .diagrams import circles_svg, leadership_svg
+    from .models import Activity, Concept, LeadershipStage
+    from .poster import framework_pdf
+
+    site = lib.site
+    circles = circles_svg(lib.all(Concept), lib.all(Activity), site.label("circles_title"), site.label("circles_title"))
+    stages = [(s, lib.title_of(s)) for s in lib.all(LeadershipStage)]
+    path = leadership_svg(stages, site.label("path_title"), site.label("path_title"),
+                          (site.label("path_pedagogy"), site.label("path_organisation"), site.label("path_reconnect")))
+    citation = references(lib, [("edition", site.title, site.address)])["edition"].apa
+    return framework_pdf(lib, str(circles), str(path), citation)
+
+
+EXPORTS["framework-pdf"] = _framework

@@ -541,3 +541,25 @@ class LeadershipStage(Sourced):
     content: Text  # the content of coaching
     focus: Literal["pedagogy", "both", "organisation", "reconnected"]
     sources: Sources
+
+
+# --- Editions --------------------------------------------------------------------------------------
+
+
+class Change(Model):
+    id: Text  # the element's ID (an element retired in this edition no longer exists)
+    change: Literal["added", "reworded", "retired"]
+    note: Text | None = None
+
+
+class EditionEntry(Element):
+    """One edition of the library in the changelog: its number, date and what changed, element by element."""
+
+    kind = "edition"
+    collection = "editions"
+    title_field = "number"
+    id: Id
+    number: Text
+    date: datetime.date
+    summary: Text
+    changes: list[Change] = []

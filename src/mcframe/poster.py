@@ -84,3 +84,140 @@ def poster_pdf(lib: Library, circles_svg: str) -> bytes:
         (root / "poster.typ").write_text(poster_source(lib, svg), encoding="utf-8")
         pdf: bytes = typst.compile(str(root / "poster.typ"), root=str(root), format="pdf", ignore_system_fonts=True, timestamp=0)
     return pdf
+
+
+# --- The whole framework as one PDF ----------------------------------------------------------------
+
+
+def _paras(markdown: str) -> list[str]:
+    return [p for p in (" ".join(block.split()) for block in plain(markdown).split("\n\n")) if p]
+
+
+def framework_source(lib: Library, circles_file: str, path_file: str, citation: str) -> str:
+    from .models import CaseStudy, EvidenceDigest, IndicatorArea, LeadershipStage, Principle, Question, Skill, Source, Term
+
+    site = lib.site
+    label = site.label
+    edition = f"{label('edition')} {site.edition.number}, {site.edition.date.isoformat()}"
+    t = typ_string
+    out = [
+        f"#set document(title: {t(site.title)}, author: {t(site.publisher)}, date: none)",
+        f'#set text(font: "{FONT}", size: 10.5pt, lang: "{site.language[:2]}")',
+        '#set heading(numbering: "1.1")',
+        "#set par(justify: true)",
+        # Running header: the current section and the edition; page numbers at the foot.
+        '#set page(paper: "a4", margin: (x: 22mm, y: 24mm), numbering: "1", header: context {'
+        ' let found = query(heading.where(level: 1).before(here())); set text(size: 8.5pt);'
+        ' if found.len() > 0 { found.last().body } else { [] }; h(1fr); ' + t(edition) + " })",
+        # Title page
+        f"#align(center + horizon)[#text(size: 24pt, weight: \"bold\")[#{t(site.title)}] \\ #v(4mm) #text(size: 14pt)[#{t(site.subtitle or '')}]"
+        f" \\ #v(12mm) #{t(edition)} \\ #{t(site.publisher)} \\ #v(10mm) #text(size: 9pt)[#{t(site.licence)}]"
+        f" \\ #v(8mm) #text(size: 9pt)[*#{t(label('cite_this'))}:* #{t(citation)}]]",
+        "#pagebreak()",
+        f"#outline(title: {t(label('contents'))})",
+        "#pagebreak()",
+    ]
+
+    def heading(text: str, level: int = 1) -> None:
+        out.append("\n" + "=" * level + " #" + t(text) + "\n")
+
+    def para(text: str) -> None:
+        out.append("#" + t(text) + "\n")
+
+    def note(text: str) -> None:
+        out.append(f"#text(size: 8.5pt, style: \"italic\")[#{t(text)}]\n")
+
+    def bullets(items: list[str]) -> None:
+        out.extend("- #" + t(i) for i in items)
+        out.append("")
+
+    concepts = lib.all(Concept)
+    heading(label("core_concepts"))
+    for c in concepts:
+        heading(c.title, 2)
+        para(c.summary)
+        for p in _paras(c.definition):
+            para(p)
+        note(label("features_note").capitalize())
+        bullets(list(c.features))
+    if lib.all(Activity):
+        heading(label("circles_title").split(":")[0])
+        note(label("circles_note").capitalize())
+        out.append(f'#align(center)[#image("{circles_file}", width: 80%, alt: {t(label("circles_title"))})]\n')
+        bullets([f"{a.id} {a.title}: {a.reason}" for a in lib.all(Activity)])
+    rows = lib.all(DescriptionRow)
+    if rows:
+        heading(label("descriptions_caption") if "descriptions_caption" in site.labels else "Descriptions")
+        out.append(f"#table(columns: ({', '.join(['auto'] + ['1fr'] * len(concepts))}), inset: 4pt, stroke: 0.5pt + luma(150),")
+        out.append("  table.header([*#" + t(label("question")) + "*], " + ", ".join(f"[*#{t(c.title)}*]" for c in concepts) + "),")
+        for row in rows:
+            cells = [f"[*#{t(row.title + ' (' + row.question + '?)')}*]"]
+            for c in concepts:
+                cell = next((x for x in row.cells if x.concept == c.id), None)
+                cells.append(f"[#{t(plain(cell.text) if cell else '—')}]")
+            out.append("  " + ", ".join(cells) + ",")
+        out.append(")\n")
+    if lib.all(Skill):
+        heading(label("skills"))
+        note(label("skills_matrix_note").capitalize())
+        for s in lib.all(Skill):
+            used = ", ".join(lib.get("concept", c).title for c in s.used_in)  # type: ignore[attr-defined]
+            para(f"{s.id} {s.title}. {plain(s.description)} ({used})")
+    if lib.all(LeadershipStage):
+        heading(label("path_title").split(",")[0])
+        note(label("path_note").capitalize())
+        out.append(f'#align(center)[#image("{path_file}", width: 80%, alt: {t(label("path_title"))})]\n')
+        for stage in lib.all(LeadershipStage):
+            para(f"{lib.title_of(stage)}. {label('path_support')}: {stage.support} {label('path_content')}: {stage.content}")
+    heading(label("principles"))
+    for pr in lib.all(Principle):
+        heading(f"{pr.id} {pr.title}", 2)
+        for p in _paras(pr.explanation):
+            para(p)
+        if pr.in_practice:
+            note(label("in_practice_note").capitalize())
+            bullets(list(pr.in_practice))
+    if lib.all(IndicatorArea):
+        heading(label("review_heading").replace("Your ", "").capitalize() if False else "Success indicators")
+        for area in lib.all(IndicatorArea):
+            heading(area.title, 2)
+            para(area.summary)
+            stage_names = site.values.get("stage", {})
+            bullets([f"{name}: {getattr(area.stages, key.replace('-', '_'))}" for key, name in stage_names.items()])
+            bullets([f"{q.id} {q.text}" for q in lib.all(Question) if q.area == area.id])
+    if lib.all(CaseStudy):
+        heading(lib.collection_of("case_study").decl.plural)
+        for cs in lib.all(CaseStudy):
+            heading(cs.title, 2)
+            for p in _paras(cs.illustrates) + _paras(cs.story):
+                para(p)
+            note(label("questions_note").capitalize())
+            bullets(list(cs.questions))
+    if lib.all(EvidenceDigest):
+        heading(lib.collection_of("evidence").decl.plural)
+        for ev in lib.all(EvidenceDigest):
+            heading(lib.title_of(ev), 2)
+            for p in _paras(ev.summary):
+                para(p)
+            bullets([plain(f.text) for f in ev.findings])
+    if lib.all(Term):
+        heading(lib.collection_of("term").decl.plural)
+        for term in sorted(lib.all(Term), key=lambda x: x.term.casefold()):
+            out.append(f"/ #{t(term.term)}: #{t(term.definition)}")
+        out.append("")
+    heading(label("sources"))
+    from .citation import format_citation
+
+    bullets([plain(format_citation(src).replace("\\", "")) for src in lib.all(Source)])
+    return "\n".join(out) + "\n"
+
+
+def framework_pdf(lib: Library, circles_svg: str, path_svg: str, citation: str) -> bytes:
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        style = _SVG_STYLE + "<style>.mcf-path__label,.mcf-path__axis,.mcf-path__note{font-size:15px}</style>"
+        for name, svg in (("circles.svg", circles_svg), ("path.svg", path_svg)):
+            (root / name).write_text(svg.replace('xmlns="http://www.w3.org/2000/svg">', 'xmlns="http://www.w3.org/2000/svg">' + style, 1), encoding="utf-8")
+        (root / "framework.typ").write_text(framework_source(lib, "circles.svg", "path.svg", citation), encoding="utf-8")
+        pdf: bytes = typst.compile(str(root / "framework.typ"), root=str(root), format="pdf", ignore_system_fonts=True, timestamp=0)
+    return pdf

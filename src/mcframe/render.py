@@ -19,8 +19,10 @@ from markupsafe import Markup, escape
 
 from .charts import chart_figure
 from .citation import format_citation
+from .citing import Reference, edition_files, element_title, references
 from .crossrefs import Backlinks, backlinks
 from .diagrams import circles_svg, leadership_svg
+from .editions import last_changed
 from .exports import BUNDLES, EXPORTS
 from .library import Library
 from .models import Activity, Concept, Element, EvidenceDigest, LeadershipStage, PracticeSite, Source, Term
@@ -73,6 +75,7 @@ class Rendered:
     nav: list[NavItem]
     downloads: list[Download]
     routes: Routes
+    refs: dict[str, Reference] = field(default_factory=dict)  # how to cite each element and page, by key
 
 
 def fmt(value: float | int) -> str:
@@ -137,9 +140,11 @@ def make_facets(lib: Library, decls: list[FacetDecl], items: list[Element]) -> l
 class _Helpers:
     """What a template calls; bound to the page being rendered, for relative links."""
 
-    def __init__(self, lib: Library, routes: Routes, back: Backlinks, boundaries: Path | None) -> None:
-        self.lib, self.routes, self.back, self.boundaries = lib, routes, back, boundaries
+    def __init__(self, lib: Library, routes: Routes, back: Backlinks, boundaries: Path | None, refs: dict[str, Reference]) -> None:
+        self.lib, self.routes, self.back, self.boundaries, self.refs = lib, routes, back, boundaries, refs
         self.at = ""
+        self.changed = last_changed(lib)
+        self.downloads: list[Download] = []
 
     def context(self, at: str) -> dict[str, Any]:
         self.at = at
@@ -173,6 +178,10 @@ class _Helpers:
             "map_credit": CREDIT,
             "data_dictionary": self.data_dictionary,
             "circles": self.circles,
+            "reference": lambda key: self.refs.get(key),
+            "last_changed": lambda key: self.changed.get(key),
+            "all_downloads": lambda: self.downloads,
+            "cite_file": lambda key, ext: Markup(href(self.at, f"{CITE_DIR}/{cite_name(key)}.{ext}")),
             "regions": self.regions,
             "leadership": self.leadership,
         }
@@ -264,7 +273,9 @@ def render_site(
     """Every page in site.yaml's order, the navigation and the downloads; or the problems that stop it."""
     routes = Routes.plan(lib.site, lib.elements, lib.title_of)
     env = make_environment(project_templates)
-    helpers = _Helpers(lib, routes, backlinks(lib), boundaries)
+    refs = make_references(lib, routes)
+    page_cite = env.from_string('{% from "_macros.md.j2" import cite_block with context %}\n{{ cite_block(key) }}')
+    helpers = _Helpers(lib, routes, backlinks(lib), boundaries, refs)
     problems: list[Problem] = []
     pages: list[Page] = []
     downloads: list[Download] = []
@@ -273,15 +284,22 @@ def render_site(
     def problem(decl: PageDecl, at: tuple[str | int, ...], message: str) -> Problem:
         return lib.site_doc.problem(("pages", index[decl.id], *at), message)
 
-    for decl in routes.pages:
+    for decl in routes.pages:  # every download first, so that a page can list them all with their sizes
         for d in decl.downloads:
             if d.export in BUNDLES:
                 downloads += [Download(f"{d.path.rstrip('/')}/{rel}", data) for rel, data in sorted(BUNDLES[d.export](lib).items())]
             elif d.export in EXPORTS:
-                downloads.append(Download(d.path, EXPORTS[d.export](lib)))
+                try:
+                    downloads.append(Download(d.path, EXPORTS[d.export](lib)))
+                except Exception as exc:  # a document that cannot be made is reported, never a traceback
+                    at = ("downloads", decl.downloads.index(d), "export")
+                    problems.append(problem(decl, at, f"the export '{d.export}' failed: {type(exc).__name__}: {exc}"))
             else:
                 at = ("downloads", decl.downloads.index(d), "export")
                 problems.append(problem(decl, at, f"unknown export '{d.export}' (known: {', '.join(sorted([*EXPORTS, *BUNDLES]))})"))
+    downloads += cite_downloads(refs)
+    helpers.downloads = downloads
+    for decl in routes.pages:
         if decl.template is None:
             continue
         try:
@@ -318,12 +336,50 @@ def render_site(
             except Exception as exc:  # a template's mistake, reported like a content error
                 problems.append(problem(decl, ("template",), f"{decl.template} failed on {path}: {type(exc).__name__}: {exc}"))
                 break
+            if el is None and subset is None and (key := f"page-{decl.id}") in refs:
+                body += "\n" + page_cite.render(key=key, **{**common, **extra}, **helpers.context(path))
             if decl.language and decl.language != lib.site.language:
                 body = _in_language(body, decl.language)
             pages.append(Page(path, title, _front_matter(decl, title) + body, decl.in_nav and path == (decl.path if not decl.shows else path)))
     if problems:
         return None, problems
-    return Rendered(pages, build_nav(lib, routes), downloads, routes), []
+    return Rendered(pages, build_nav(lib, routes), downloads, routes, refs), []
+
+
+CITE_DIR = "cite"
+
+
+def cite_name(key: str) -> str:
+    return key.lower()
+
+
+def make_references(lib: Library, routes: Routes) -> dict[str, Reference]:
+    """A reference for every element with an ID (sources are other people's works) and every page."""
+    address = lib.site.address
+    targets: list[tuple[str, str, str | None]] = []
+    for name, els in lib.elements.items():
+        if name == "sources":
+            continue
+        for el in els:
+            url = None
+            if address:
+                anchor = routes.element_anchor(el)
+                url = address + routes.element_page(el).removesuffix(".md") + ".html" + (f"#{anchor}" if anchor else "")
+            targets.append((el.id, element_title(lib, el), url))
+    for decl in routes.pages:
+        if decl.title and not decl.shows:
+            targets.append((f"page-{decl.id}", decl.title, address + decl.path.removesuffix(".md") + ".html" if address else None))
+    return references(lib, targets)
+
+
+def cite_downloads(refs: dict[str, Reference]) -> list[Download]:
+    out = []
+    for key, ref in sorted(refs.items()):
+        name = f"{CITE_DIR}/{cite_name(key)}"
+        out += [Download(f"{name}.ris", ref.ris().encode()), Download(f"{name}.bib", ref.bibtex().encode()),
+                Download(f"{name}.json", (json.dumps(ref.csl, ensure_ascii=False, indent=1) + "\n").encode())]
+    out += [Download(f"{CITE_DIR}/{name}", data) for name, data in edition_files(refs).items()]
+    return out
 
 
 def _in_language(body: str, language: str) -> str:

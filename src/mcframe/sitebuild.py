@@ -5,7 +5,9 @@ generator: the MkDocs seam only forwards events here.
 
 from __future__ import annotations
 
+import json
 import os
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from fnmatch import fnmatch
@@ -13,6 +15,9 @@ from html import unescape
 from pathlib import Path
 from typing import Any
 
+from markupsafe import escape
+
+from .editions import check_changes
 from .glossary.build import make_linker
 from .glossary.linker import GlossaryExtension, GlossaryLinker
 from .glossary.used_on import fill_used_on
@@ -28,7 +33,7 @@ SHIM_URI = "assets/vendor/iframe-worker/shim.js"  # lets search run from file://
 # The engine's styles, in cascade order: readability, accessibility fixes on top of the theme, print,
 # then the glossary's term links and previews.
 CSS = ("assets/mcframe/base.css", "assets/mcframe/a11y.css", "assets/mcframe/print.css", "assets/mcframe/glossary.css")
-SCRIPTS = ("assets/mcframe/glossary.js", "assets/mcframe/filters.js", "assets/mcframe/selfreview.js", "assets/mcframe/circlesboard.js")
+SCRIPTS = tuple(f"assets/mcframe/{name}.js" for name in ("glossary", "filters", "selfreview", "circlesboard", "cite"))
 # Markdown extensions the templates write for: definition lists, attributes, Markdown inside HTML...
 NEEDED_EXTENSIONS = ("abbr", "admonition", "attr_list", "def_list", "md_in_html", "tables", "toc")
 
@@ -67,6 +72,7 @@ class SiteBuild:
         lib, problems = load_library(content, shown_root=project, drafts=os.environ.get("MCFRAME_DRAFTS") == "1")
         if lib is None or any(p.severity == "error" for p in problems):
             return None, problems
+        problems += check_changes(lib, content)
         rendered, render_problems = render_site(lib, modules / "world-atlas" / "countries-50m.json", project / "templates")
         problems += render_problems + _missing(project, docs_dir, modules, lib, markdown_extensions)
         if rendered is None or any(p.severity == "error" for p in problems):
@@ -146,6 +152,38 @@ class SiteBuild:
 
         site = self.lib.site
         return fill_used_on(html, links, site.label("used_on"), site.label("used_on_none"))
+
+    def with_head(self, html: str, path: str, title: str) -> str:
+        """The page with the metadata reference managers and search engines read: Highwire-style
+        citation tags, Dublin Core and schema.org JSON-LD, in its <head>."""
+        s = self.lib.site
+        title = unescape(title)
+        date = s.edition.date
+        url = s.address + path.removesuffix(".md") + ".html" if s.address else None
+        tags = {
+            "citation_title": title, "citation_author": s.publisher, "citation_publication_date": date.strftime("%Y/%m/%d"),
+            "citation_publisher": s.publisher, "citation_inbook_title": s.title, "DC.title": title, "DC.creator": s.publisher,
+            "DC.date": date.isoformat(), "DC.publisher": s.publisher, "DC.rights": s.licence, "DC.language": s.language,
+        }
+        if url:
+            tags["citation_public_url"] = url
+        meta = "".join(f'<meta name="{k}" content="{escape(v)}">' for k, v in tags.items())
+        is_glossary = self.linker is not None and path in self.linker.glossary_pages
+        data: dict[str, Any] = {
+            "@context": "https://schema.org", "@type": "DefinedTermSet" if is_glossary else "CreativeWork", "name": title,
+            "author": {"@type": "Organization", "name": s.publisher}, "publisher": {"@type": "Organization", "name": s.publisher},
+            "datePublished": date.isoformat(), "version": s.edition.number, "license": s.licence, "inLanguage": s.language,
+            "isPartOf": {"@type": "CreativeWork", "name": s.title},
+        }
+        if url:
+            data["url"] = url
+        # In JSON-LD the one sequence that could end the script early is "</": escaped as JSON allows.
+        ld = json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
+        html = html.replace("</head>", f'{meta}<script type="application/ld+json">{ld}</script></head>', 1)
+        # On paper, every page says what it is, where it lives and which edition.
+        where = url or f"{s.title}: {path.removesuffix('.md')}"
+        header = f'<p class="mcf-print-header">{escape(title)} · {escape(where)} · {escape(s.label("print_edition"))} {escape(s.edition.number)}</p>'
+        return re.sub(r'(<article class="md-content__inner md-typeset">)', lambda m: m.group(1) + header, html, count=1)
 
     def unused_terms(self) -> list[Problem]:
         """Once every page is converted: terms no page uses."""

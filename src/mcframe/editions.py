@@ -1,0 +1,74 @@
+"""Editions: what changed in which edition, and a guard against unrecorded changes.
+
+``content/fingerprints.json`` holds a fingerprint of every element as the current edition was
+released (written by ``mcframe release``). An element whose content no longer matches, or a new
+element, must be listed in the current edition's changes; a retired ID may not come back."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+from .library import Library
+from .models import EditionEntry, Element
+from .problems import Problem
+
+FINGERPRINTS = "fingerprints.json"
+
+
+def fingerprint(el: Element) -> str:
+    data = el.model_dump(mode="json", exclude={"review"})
+    return hashlib.sha256(json.dumps(data, sort_keys=True, ensure_ascii=False).encode()).hexdigest()[:16]
+
+
+def fingerprints(lib: Library) -> dict[str, str]:
+    return {f"{el.kind}:{el.id}": fingerprint(el) for name, els in lib.elements.items() if name != "editions" for el in els}
+
+
+def write_release(lib: Library, content: Path) -> Path:
+    path = content / FINGERPRINTS
+    data = {"edition": lib.site.edition.number, "elements": dict(sorted(fingerprints(lib).items()))}
+    path.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    return path
+
+
+def last_changed(lib: Library) -> dict[str, str]:
+    """Element ID -> the number of the edition it last changed in (the first edition, if never since)."""
+    editions = sorted(lib.all(EditionEntry), key=lambda e: e.date)
+    if not editions:
+        return {}
+    out: dict[str, str] = {}
+    for e in editions:
+        for c in e.changes:
+            if c.change != "retired":
+                out[c.id] = e.number
+    first = editions[0].number
+    return {el.id: out.get(el.id, first) for els in lib.elements.values() for el in els} | out
+
+
+def check_changes(lib: Library, content: Path) -> list[Problem]:
+    problems: list[Problem] = []
+    current = next((e for e in lib.all(EditionEntry) if e.number == lib.site.edition.number), None)
+    existing = {el.id for els in lib.elements.values() for el in els}
+    for e in lib.all(EditionEntry):
+        for c in e.changes:
+            if c.change == "retired" and c.id in existing:
+                origin = lib.origins.get(("edition", e.id))
+                problems.append(Problem(origin.path if origin else "content", origin.line if origin else 1, 1,
+                                        f"'{c.id}' was retired in edition {e.number}: an ID is never reused"))
+    path = content / FINGERPRINTS
+    if not path.is_file():
+        return problems
+    recorded = json.loads(path.read_text(encoding="utf-8"))
+    listed = {c.id for c in current.changes} if current else set()
+    for key, value in fingerprints(lib).items():
+        kind, id = key.split(":", 1)
+        before = recorded.get("elements", {}).get(key)
+        if before != value and id not in listed:
+            origin = lib.origins.get((kind, id))
+            what = "is new" if before is None else "has changed"
+            problems.append(Problem(origin.path if origin else "content", origin.line if origin else 1, 1,
+                                    f"'{id}' {what} since edition {recorded.get('edition')} was released, but the changelog of edition "
+                                    f"{lib.site.edition.number} does not list it: add it to content/changelog.yaml", "warning"))
+    return problems

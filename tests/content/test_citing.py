@@ -1,0 +1,95 @@
+"""Citing and editions: "Cite this" with APA and Harvard and files reference managers read, citation
+metadata in every page's head, CITATION.cff, the whole framework as one PDF, and the changelog."""
+
+from __future__ import annotations
+
+import datetime
+import io
+import json
+import re
+import zipfile
+from pathlib import Path
+
+import bibtexparser
+import jsonschema
+import rispy
+import yaml
+from pypdf import PdfReader
+
+from conftest import ROOT, Built, copy_project, run_mcframe
+
+
+def test_element_pages_have_cite_this_in_apa_and_harvard(built: Built) -> None:
+    for page, key in (("framework/concepts/c2.html", "c2"), ("case-studies/cs01.html", "cs01"), ("evidence/ev05.html", "ev05"),
+                      ("framework/principles.html", "p3")):
+        html = (built.site / page).read_text()
+        apa = re.search(rf'<span class="mcf-cite__text" id="cite-apa-{key}">([^<]+)</span>', html)
+        harvard = re.search(rf'<span class="mcf-cite__text" id="cite-harvard-{key}">([^<]+)</span>', html)
+        assert apa and harvard, page
+        assert apa.group(1).startswith("The mcframe project. (2026, November 24).") and key.upper() in apa.group(1)
+        assert harvard.group(1).startswith("The mcframe project (2026)")
+
+
+def test_ris_and_bibtex_read_back(built: Built) -> None:
+    ris = rispy.loads((built.site / "cite/p3.ris").read_text())[0]
+    assert ris["title"] == "A learning agreement (principle P3)" and ris["authors"] == ["The mcframe project"] and ris["year"] == "2026"
+    bib = bibtexparser.parse_string((built.site / "cite/p3.bib").read_text()).entries[0]
+    assert bib.key == "P3" and bib["title"] == "A learning agreement (principle P3)" and bib["year"] == "2026"
+    assert "ID P3" in bib["note"] and "offline edition" in bib["howpublished"]
+    edition = json.loads((built.site / "cite/edition.json").read_text())
+    assert any(item["id"] == "P3" for item in edition)
+
+
+def test_with_a_site_address_references_carry_it(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "p")
+    site = project / "content/site.yaml"
+    site.write_text(site.read_text().replace("language: en\n", "language: en\naddress: https://example.org/mcframe/\n", 1))
+    assert run_mcframe(project, "build").returncode == 0
+    ris = rispy.loads((project / "site/cite/p3.ris").read_text())[0]
+    assert ris["urls"] == ["https://example.org/mcframe/framework/principles.html#p3"]
+    html = (project / "site/framework/principles.html").read_text()
+    assert '<meta name="citation_public_url" content="https://example.org/mcframe/framework/principles.html">' in html
+
+
+def test_every_page_head_carries_citation_metadata(unpacked: Path) -> None:
+    for page in sorted(unpacked.rglob("*.html")):
+        head = page.read_text().split("</head>", 1)[0]
+        assert '<meta name="citation_title" content="' in head, page
+        assert '<meta name="citation_publication_date" content="2026/11/24">' in head, page
+        assert '<script type="application/ld+json">' in head, page
+
+
+def test_citation_cff_is_valid_and_follows_the_edition() -> None:
+    schema = json.loads((ROOT / "tests/fixtures/citation-file-format-1.2.0.schema.json").read_text())
+    cff = yaml.safe_load((ROOT / "CITATION.cff").read_text())
+    cff = json.loads(json.dumps(cff, default=lambda v: v.isoformat() if isinstance(v, datetime.date) else str(v)))
+    jsonschema.validate(cff, schema)
+    site = yaml.safe_load((ROOT / "content/site.yaml").read_text())
+    assert (cff["title"], cff["version"], cff["date-released"]) == (site["title"], site["edition"]["number"], site["edition"]["date"].isoformat())
+
+
+def test_the_whole_framework_as_one_pdf(built: Built) -> None:
+    name = "mcframe-framework.pdf"
+    data = (built.project / "dist" / name).read_bytes()
+    with zipfile.ZipFile(built.zip) as zf:
+        assert zf.read(f"downloads/{name}") == data
+    reader = PdfReader(io.BytesIO(data))
+    assert len(reader.pages) > 10
+    text = " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
+    assert "Contents" in text and "Edition 0.1, 2026-11-24" in text
+    principles = yaml.safe_load((ROOT / "content/framework/principles.yaml").read_text())["principles"]
+    for p in principles:
+        first = " ".join(p["explanation"].split())[:60]
+        assert first in text, p["id"]
+    numbers = [int(t) for t in re.findall(r"(?m)^\s*(\d+)\s*$", reader.pages[3].extract_text())]
+    assert 4 in numbers  # page numbers at the foot
+
+
+def test_changelog_and_unrecorded_changes(built: Built, tmp_path: Path) -> None:
+    html = (built.site / "changelog.html").read_text()
+    assert "Edition 0.1, 24 November 2026" in html and "This is the current edition." in html
+    project = copy_project(tmp_path / "p")
+    path = project / "content/framework/principles.yaml"
+    path.write_text(path.read_text().replace("At the heart of mentoring and coaching", "At the centre of mentoring and coaching", 1))
+    result = run_mcframe(project, "build")
+    assert "'P1' has changed since edition 0.1 was released, but the changelog of edition 0.1 does not list it" in result.stderr
