@@ -177,8 +177,8 @@ class SiteBuild:
         }
         if url:
             data["url"] = url
-        # In JSON-LD the one sequence that could end the script early is "</": escaped as JSON allows.
-        ld = json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
+        # In JSON-LD no "<" or ">" is written as such (JSON's \u escapes), so no tag can form in it.
+        ld = json.dumps(data, ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e")
         html = html.replace("</head>", f'{meta}<script type="application/ld+json">{ld}</script></head>', 1)
         # On paper, every page says what it is, where it lives and which edition.
         where = url or f"{s.title}: {path.removesuffix('.md')}"

@@ -238,7 +238,7 @@ def test_the_mkdocs_seam_stays_thin() -> None:
         for p in (ROOT / "src/mcframe").rglob("*.py")
         if re.search(r"^\s*(from|import) mkdocs", p.read_text(), re.M)
     )
-    assert imports_mkdocs == ["mcframe/mkdocs_seam/plugin.py", "mcframe/mkdocs_seam/publish.py"]
+    assert imports_mkdocs == ["mcframe/mkdocs_seam/errors.py", "mcframe/mkdocs_seam/plugin.py", "mcframe/mkdocs_seam/publish.py"]
 
 
 def test_the_fixture_is_another_framework() -> None:
