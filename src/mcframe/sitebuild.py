@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 import os
-import re
+import posixpath
 from collections.abc import Callable
 from dataclasses import dataclass
 from fnmatch import fnmatch
@@ -180,10 +180,29 @@ class SiteBuild:
         # In JSON-LD no "<" or ">" is written as such (JSON's \u escapes), so no tag can form in it.
         ld = json.dumps(data, ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e")
         html = html.replace("</head>", f'{meta}<script type="application/ld+json">{ld}</script></head>', 1)
-        # On paper, every page says what it is, where it lives and which edition.
+        # On paper, every printed sheet says what it is, where it lives and which edition (page margin boxes).
         where = url or f"{s.title}: {path.removesuffix('.md')}"
-        header = f'<p class="mcf-print-header">{escape(title)} · {escape(where)} · {escape(s.label("print_edition"))} {escape(s.edition.number)}</p>'
-        return re.sub(r'(<article class="md-content__inner md-typeset">)', lambda m: m.group(1) + header, html, count=1)
+        line = f"{title} · {where} · {s.label('print_edition')} {s.edition.number}"
+        css = "@page { @top-center { content: " + _css_string(line) + "; font-size: 8pt; color: #444; } }"
+        html = html.replace("</head>", f"<style>{css}</style></head>", 1)
+        return self._cite_hand_written(html, path)
+
+    def _cite_hand_written(self, html: str, path: str) -> str:
+        """Hand-written pages get their "Cite this" here, as generated pages get it from their template."""
+        ref = self.rendered.refs.get(next((f"page-{p.id}" for p in self.rendered.routes.pages if p.path == path and p.template is None), ""))
+        if ref is None:
+            return html
+        label = self.lib.site.label
+        up = posixpath.relpath("cite", posixpath.dirname(path) or ".")
+        key = ref.key.lower()
+        files = " · ".join(f'<a download href="{up}/{key}.{ext}">{name}</a>' for ext, name in (("ris", "RIS"), ("bib", "BibTeX"), ("json", "CSL-JSON")))
+        block = (
+            f'<details class="mcf-cite mcf-nolink"><summary>{escape(label("cite_this"))}</summary>'
+            f'<p class="mcf-cite__style"><strong>APA</strong> <span class="mcf-cite__text">{escape(ref.apa)}</span></p>'
+            f'<p class="mcf-cite__style"><strong>Harvard</strong> <span class="mcf-cite__text">{escape(ref.harvard)}</span></p>'
+            f'<p class="mcf-cite__files">{escape(label("cite_download"))}: {files}</p></details>'
+        )
+        return html.replace("</article>", block + "</article>", 1)
 
     def unused_terms(self) -> list[Problem]:
         """Once every page is converted: terms no page uses."""
@@ -195,6 +214,11 @@ class SiteBuild:
                 origin = self.lib.origins[("term", term.id)]
                 out.append(Problem(origin.path, origin.line, 1, f"term '{term.id}' is not used on any page", "warning"))
         return out
+
+
+def _css_string(text: str) -> str:
+    """Text as a CSS string: quotes, backslashes and line ends escaped, nothing else can break out."""
+    return '"' + "".join(f"\\{ord(c):x} " if c in '"\\\n\r<>' else c for c in text) + '"'
 
 
 def _missing(project: Path, docs_dir: Path, modules: Path, lib: Library, extensions: list[Any] | None) -> list[Problem]:

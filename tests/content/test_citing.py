@@ -12,6 +12,7 @@ from pathlib import Path
 
 import bibtexparser
 import jsonschema
+import pytest
 import rispy
 import yaml
 from pypdf import PdfReader
@@ -93,3 +94,24 @@ def test_changelog_and_unrecorded_changes(built: Built, tmp_path: Path) -> None:
     path.write_text(path.read_text().replace("At the heart of mentoring and coaching", "At the centre of mentoring and coaching", 1))
     result = run_mcframe(project, "build")
     assert "'P1' has changed since edition 0.1 was released, but the changelog of edition 0.1 does not list it" in result.stderr
+
+
+@pytest.mark.browser
+def test_every_printed_sheet_says_what_it_is_and_which_edition(browser, unpacked: Path) -> None:  # type: ignore[no-untyped-def]
+    from pageprobe import Probe
+
+    probe = Probe.open(browser, unpacked)
+    page = probe.page()
+    probe.goto(page, "framework/principles.html")
+    page.emulate_media(media="print")
+    reader = PdfReader(io.BytesIO(page.pdf(format="A4")))
+    assert len(reader.pages) > 2
+    for sheet in reader.pages[:3]:
+        assert "The ten principles · Mentoring and Coaching Framework: framework/principles · Edition 0.1" in sheet.extract_text()
+    probe.close()
+
+
+def test_hand_written_pages_can_be_cited_too(built: Built) -> None:
+    html = (built.site / "today.html").read_text()
+    assert '<details class="mcf-cite mcf-nolink"><summary>Cite this</summary>' in html
+    assert '<a download href="cite/page-today.ris">RIS</a>' in html
