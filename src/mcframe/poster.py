@@ -58,7 +58,21 @@ def poster_source(lib: Library, circles_svg: str) -> str:
         ")",
         f"#align(center)[#text(size: 8.5pt)[#{typ_string(label('poster_circles_note'))}]]",
         "#v(3mm)",
-        f"#table(columns: ({', '.join(['auto'] + ['1fr'] * len(concepts))}), inset: 5pt, stroke: 0.5pt + luma(150),",
+        *descriptions_table(lib, concepts, rows, inset="5pt"),
+    ]
+    footer = (
+        f"{site.title}. {label('edition')} {site.edition.number}, {site.edition.date.isoformat()}. "
+        f"{site.publisher}. {site.licence} {label('poster_wording')}"
+    )
+    lines += ["#v(1fr)", f"#text(size: 8.5pt)[#{typ_string(footer)}]"]
+    return "\n".join(lines) + "\n"
+
+
+def descriptions_table(lib: Library, concepts: list[Concept], rows: list[DescriptionRow], inset: str) -> list[str]:
+    """The why/who/what/when/where table as a Typst table, with a header row that repeats."""
+    label = lib.site.label
+    lines = [
+        f"#table(columns: ({', '.join(['auto'] + ['1fr'] * len(concepts))}), inset: {inset}, stroke: 0.5pt + luma(150),",
         f"  table.header([*#{typ_string(label('question'))}*], " + ", ".join(f"[*#{typ_string(c.title)}*]" for c in concepts) + "),",
     ]
     for row in rows:
@@ -67,13 +81,7 @@ def poster_source(lib: Library, circles_svg: str) -> str:
             cell = next((x for x in row.cells if x.concept == c.id), None)
             cells.append(f"[#{typ_string(plain(cell.text) if cell else '—')}]")
         lines.append("  " + ", ".join(cells) + ",")
-    lines.append(")")
-    footer = (
-        f"{site.title}. {label('edition')} {site.edition.number}, {site.edition.date.isoformat()}. "
-        f"{site.publisher}. {site.licence} {label('poster_wording')}"
-    )
-    lines += ["#v(1fr)", f"#text(size: 8.5pt)[#{typ_string(footer)}]"]
-    return "\n".join(lines) + "\n"
+    return [*lines, ")"]
 
 
 def poster_pdf(lib: Library, circles_svg: str) -> bytes:
@@ -148,15 +156,8 @@ def framework_source(lib: Library, circles_file: str, path_file: str, citation: 
     rows = lib.all(DescriptionRow)
     if rows:
         heading(label("descriptions_caption") if "descriptions_caption" in site.labels else "Descriptions")
-        out.append(f"#table(columns: ({', '.join(['auto'] + ['1fr'] * len(concepts))}), inset: 4pt, stroke: 0.5pt + luma(150),")
-        out.append("  table.header([*#" + t(label("question")) + "*], " + ", ".join(f"[*#{t(c.title)}*]" for c in concepts) + "),")
-        for row in rows:
-            cells = [f"[*#{t(row.title + ' (' + row.question + '?)')}*]"]
-            for c in concepts:
-                cell = next((x for x in row.cells if x.concept == c.id), None)
-                cells.append(f"[#{t(plain(cell.text) if cell else '—')}]")
-            out.append("  " + ", ".join(cells) + ",")
-        out.append(")\n")
+        out.extend(descriptions_table(lib, concepts, rows, inset="4pt"))
+        out.append("")
     if lib.all(Skill):
         heading(label("skills"))
         note(label("skills_matrix_note").capitalize())
