@@ -56,23 +56,29 @@ def _bib(text: str) -> str:
     return text.replace("\\", "\\textbackslash{}").replace("{", "\\{").replace("}", "\\}").replace("&", "\\&").replace("%", "\\%")
 
 
-def references(lib: Library, targets: list[tuple[str, str, str | None]]) -> dict[str, Reference]:
-    """References for (key, title, address) targets: an element or page each, formatted in one pass."""
+_TITLE = "Qzxtitleqzx"  # stands for each element's title while citeproc formats the shared pattern
+_KEY = "Qzxkeyqzx"
+_URL = "https://qzx.invalid/qzxurlqzx"
+
+
+def _item(lib: Library, key: str, title: str, url: str | None) -> dict[str, Any]:
     site = lib.site
     d = site.edition.date
-    items = []
-    for key, title, url in targets:
-        item: dict[str, Any] = {
-            "id": key, "type": "webpage", "title": title,
-            "container-title": f"{site.title} (edition {site.edition.number}" + ("" if url else ", offline edition") + ")",
-            "author": [{"literal": site.publisher}], "publisher": site.publisher,
-            "issued": {"date-parts": [[d.year, d.month, d.day]]}, "version": site.edition.number,
-        }
-        if url:
-            item["URL"] = url
-        else:
-            item["note"] = f"Offline edition; ID {key}"
-        items.append(item)
+    item: dict[str, Any] = {
+        "id": key, "type": "webpage", "title": title,
+        "container-title": f"{site.title} (edition {site.edition.number}" + ("" if url else ", offline edition") + ")",
+        "author": [{"literal": site.publisher}], "publisher": site.publisher,
+        "issued": {"date-parts": [[d.year, d.month, d.day]]}, "version": site.edition.number,
+    }
+    if url:
+        item["URL"] = url
+    else:
+        item["note"] = f"Offline edition; ID {key.split('-', 1)[-1]}"  # keys are "<kind>-<ID>"; kinds have no hyphen
+    return item
+
+
+def _format(items: list[dict[str, Any]]) -> dict[str, dict[str, str]]:
+    """citeproc-py's rendering of each item in each style, by lower-cased key."""
     formatted: dict[str, dict[str, str]] = {name: {} for name in STYLES}
     for name, style_name in STYLES.items():
         style = CitationStylesStyle(get_style_filepath(style_name), validate=False)
@@ -81,8 +87,40 @@ def references(lib: Library, targets: list[tuple[str, str, str | None]]) -> dict
             bib.register(Citation([CitationItem(item["id"])]))
         for registered, entry in zip(bib.items, bib.bibliography(), strict=True):
             formatted[name][str(registered.key).lower()] = " ".join(str(entry).split())
-    by_key = {i["id"]: i for i in items}
-    return {key: Reference(key, by_key[key], formatted["apa"][key.lower()], formatted["harvard"][key.lower()]) for key, _, _ in targets}
+    return formatted
+
+
+def references(lib: Library, targets: list[tuple[str, str, str | None]]) -> dict[str, Reference]:
+    """References for (key, title, address) targets: an element or page each.
+
+    Every reference of an edition has the same shape but for its title, key and address, so citeproc
+    formats that shape once per style, with stand-ins, and each reference is the shape with its own
+    values put in (a test checks that this equals formatting each one separately); where a style
+    would change the stand-ins, each reference is formatted on its own."""
+    patterns = _format([_item(lib, _KEY, _TITLE, None), _item(lib, _KEY + "u", _TITLE, _URL)])
+    out: dict[str, Reference] = {}
+    fallback = []
+    for key, title, url in targets:
+        pattern = {name: patterns[name][(_KEY + ("u" if url else "")).lower()] for name in STYLES}
+        if all(_TITLE in p and (url is None or _URL in p) for p in pattern.values()):
+            text = {name: p.replace(_TITLE, title).replace(_KEY, key).replace(_URL, url or "") for name, p in pattern.items()}
+            out[key] = Reference(key, _item(lib, key, title, url), text["apa"], text["harvard"])
+        else:
+            fallback.append((key, title, url))
+    if fallback:
+        items = [_item(lib, k, t, u) for k, t, u in fallback]
+        formatted = _format(items)
+        for item in items:
+            key = item["id"]
+            out[key] = Reference(key, item, formatted["apa"][key.lower()], formatted["harvard"][key.lower()])
+    return {key: out[key] for key, _, _ in targets}
+
+
+def references_one_by_one(lib: Library, targets: list[tuple[str, str, str | None]]) -> dict[str, Reference]:
+    """Each reference formatted by citeproc on its own: what :func:`references` must equal."""
+    items = [_item(lib, k, t, u) for k, t, u in targets]
+    formatted = _format(items)
+    return {i["id"]: Reference(i["id"], i, formatted["apa"][i["id"].lower()], formatted["harvard"][i["id"].lower()]) for i in items}
 
 
 def element_title(lib: Library, el: Element) -> str:

@@ -179,6 +179,7 @@ class _Helpers:
             "data_dictionary": self.data_dictionary,
             "circles": self.circles,
             "reference": lambda key: self.refs.get(key),
+            "cite_key": cite_key,
             "last_changed": lambda key: self.changed.get(key),
             "all_downloads": lambda: self.downloads,
             "cite_file": lambda key, ext: Markup(href(self.at, f"{CITE_DIR}/{cite_name(key)}.{ext}")),
@@ -353,6 +354,11 @@ def cite_name(key: str) -> str:
     return key.lower()
 
 
+def cite_key(el: Element) -> str:
+    """An element's citation key: its kind and ID (a glossary term and an agency may share an ID)."""
+    return f"{el.kind}-{el.id}"
+
+
 def make_references(lib: Library, routes: Routes) -> dict[str, Reference]:
     """A reference for every element with an ID (sources are other people's works) and every page."""
     address = lib.site.address
@@ -365,7 +371,7 @@ def make_references(lib: Library, routes: Routes) -> dict[str, Reference]:
             if address:
                 anchor = routes.element_anchor(el)
                 url = address + routes.element_page(el).removesuffix(".md") + ".html" + (f"#{anchor}" if anchor else "")
-            targets.append((el.id, element_title(lib, el), url))
+            targets.append((cite_key(el), element_title(lib, el), url))
     for decl in routes.pages:
         if decl.title and not decl.shows:
             targets.append((f"page-{decl.id}", decl.title, address + decl.path.removesuffix(".md") + ".html" if address else None))

@@ -21,24 +21,25 @@ from conftest import ROOT, Built, copy_project, run_mcframe
 
 
 def test_element_pages_have_cite_this_in_apa_and_harvard(built: Built) -> None:
-    for page, key in (("framework/concepts/c2.html", "c2"), ("case-studies/cs01.html", "cs01"), ("evidence/ev05.html", "ev05"),
-                      ("framework/principles.html", "p3")):
+    for page, key in (("framework/concepts/c2.html", "concept-c2"), ("case-studies/cs01.html", "case_study-cs01"),
+                      ("evidence/ev05.html", "evidence-ev05"), ("framework/principles.html", "principle-p3")):
         html = (built.site / page).read_text()
         apa = re.search(rf'<span class="mcf-cite__text" id="cite-apa-{key}">([^<]+)</span>', html)
         harvard = re.search(rf'<span class="mcf-cite__text" id="cite-harvard-{key}">([^<]+)</span>', html)
         assert apa and harvard, page
-        assert apa.group(1).startswith("The mcframe project. (2026, November 24).") and key.upper() in apa.group(1)
+        assert apa.group(1).startswith("The mcframe project. (2026, November 24).") and key.split("-")[1].upper() in apa.group(1)
         assert harvard.group(1).startswith("The mcframe project (2026)")
 
 
 def test_ris_and_bibtex_read_back(built: Built) -> None:
-    ris = rispy.loads((built.site / "cite/p3.ris").read_text())[0]
+    ris = rispy.loads((built.site / "cite/principle-p3.ris").read_text())[0]
     assert ris["title"] == "A learning agreement (principle P3)" and ris["authors"] == ["The mcframe project"] and ris["year"] == "2026"
-    bib = bibtexparser.parse_string((built.site / "cite/p3.bib").read_text()).entries[0]
-    assert bib.key == "P3" and bib["title"] == "A learning agreement (principle P3)" and bib["year"] == "2026"
+    bib = bibtexparser.parse_string((built.site / "cite/principle-p3.bib").read_text()).entries[0]
+    assert bib.key == "principle-P3" and bib["title"] == "A learning agreement (principle P3)" and bib["year"] == "2026"
     assert "ID P3" in bib["note"] and "offline edition" in bib["howpublished"]
     edition = json.loads((built.site / "cite/edition.json").read_text())
-    assert any(item["id"] == "P3" for item in edition)
+    assert any(item["id"] == "principle-P3" for item in edition)
+    assert {"term-dfes", "agency-DFES"} <= {item["id"] for item in edition}  # one ID in two collections: two references
 
 
 def test_with_a_site_address_references_carry_it(tmp_path: Path) -> None:
@@ -46,7 +47,7 @@ def test_with_a_site_address_references_carry_it(tmp_path: Path) -> None:
     site = project / "content/site.yaml"
     site.write_text(site.read_text().replace("language: en\n", "language: en\naddress: https://example.org/mcframe/\n", 1))
     assert run_mcframe(project, "build").returncode == 0
-    ris = rispy.loads((project / "site/cite/p3.ris").read_text())[0]
+    ris = rispy.loads((project / "site/cite/principle-p3.ris").read_text())[0]
     assert ris["urls"] == ["https://example.org/mcframe/framework/principles.html#p3"]
     html = (project / "site/framework/principles.html").read_text()
     assert '<meta name="citation_public_url" content="https://example.org/mcframe/framework/principles.html">' in html
@@ -115,3 +116,17 @@ def test_hand_written_pages_can_be_cited_too(built: Built) -> None:
     html = (built.site / "today.html").read_text()
     assert '<details class="mcf-cite mcf-nolink"><summary>Cite this</summary>' in html
     assert '<a download href="cite/page-today.ris">RIS</a>' in html
+
+
+def test_references_equal_citeproc_formatting_each_one_on_its_own() -> None:
+    """The shared-pattern formatting gives exactly what citeproc gives for each reference alone."""
+    from mcframe.citing import element_title, references, references_one_by_one
+    from mcframe.library import load_library
+    from mcframe.render import cite_key
+
+    lib, _ = load_library(ROOT / "content")
+    assert lib is not None
+    targets = [(cite_key(e), element_title(lib, e), None) for n, els in lib.elements.items() if n != "sources" for e in els]
+    targets += [(f"page-{e.id}", lib.title_of(e), f"https://example.org/x/{e.id.lower()}.html") for e in lib.elements["principles"]]
+    shared, alone = references(lib, targets), references_one_by_one(lib, targets)
+    assert {k: (r.apa, r.harvard) for k, r in shared.items()} == {k: (r.apa, r.harvard) for k, r in alone.items()}
