@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from .models import Source
 from .text import escape_markdown
 
@@ -36,3 +38,12 @@ def format_citation(src: Source) -> str:
     elif src.url:
         parts.append(f"<{src.url}>")
     return " ".join(parts)
+
+
+_EMPHASIS = re.compile(r"(?<!\\)\*(.+?)(?<!\\)\*")
+
+
+def unlinked_citation(citation: str) -> str:
+    """A citation kept free of glossary links: its emphasis written as inline HTML, so that the whole
+    reference stays one run of text inside a ``mcf-nolink`` span, which the linker skips."""
+    return '<span class="mcf-nolink">' + _EMPHASIS.sub(r"<em>\1</em>", citation) + "</span>"

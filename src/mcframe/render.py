@@ -18,7 +18,7 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, S
 from markupsafe import Markup, escape
 
 from .charts import chart_figure
-from .citation import format_citation
+from .citation import format_citation, unlinked_citation
 from .citing import Reference, edition_files, element_title, references
 from .crossrefs import Backlinks, backlinks
 from .diagrams import circles_svg, leadership_svg
@@ -165,7 +165,7 @@ class _Helpers:
             "title_of": lib.title_of,
             "blurb_of": lib.blurb_of,
             "get": lib.get,
-            "cite": lambda source_id: Markup(format_citation(lib.get("source", source_id))),  # type: ignore[arg-type]
+            "cite": lambda source_id: Markup(unlinked_citation(format_citation(lib.get("source", source_id)))),  # type: ignore[arg-type]
             "source_href": lambda source_id: Markup(self.routes.element_href(self.at, lib.get("source", source_id))),
             "anchor": lambda id: Markup(anchor_of(id)),
             "label": lib.site.label,

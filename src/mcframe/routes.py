@@ -68,6 +68,10 @@ class Routes:
         p = self._home.get(collection)
         return p.path if p and not p.shows else None
 
+    def has_page(self, collection: str) -> bool:
+        """Whether some page shows or lists the collection."""
+        return collection in self._home
+
     def element_page(self, el: Element) -> str:
         p = self._home[el.collection]
         if p.shows:

@@ -64,7 +64,7 @@ class SiteBuild:
     @classmethod
     def load(
         cls, project: Path, docs_dir: Path, *, content_dir: str = "content", node_modules: str = "node_modules",
-        glossary_links: str = "section", markdown_extensions: list[Any] | None = None, trusted_pages: list[str] | None = None,
+        glossary_links: str = "page", markdown_extensions: list[Any] | None = None, trusted_pages: list[str] | None = None,
     ) -> tuple[SiteBuild | None, list[Problem]]:
         content = project / content_dir
         modules = project / node_modules
@@ -80,7 +80,10 @@ class SiteBuild:
         glossary_page = rendered.routes.list_page("terms")
         linker = None
         if glossary_page and glossary_links != "off":
-            linker = make_linker(lib, glossary_page, glossary_links, rendered.routes.element_page)  # type: ignore[arg-type]
+            routes = rendered.routes
+            titled = {routes.element_page(el): lib.title_of(el) for c in lib.collections.values() if c.kind != "term" and routes.has_page(c.name)
+                      for el in lib.elements.get(c.name, []) if routes.element_anchor(el) is None}
+            linker = make_linker(lib, glossary_page, glossary_links, routes.element_page, titled)  # type: ignore[arg-type]
         # Runs after the generator's own link rewriting (priority 0) and is given final URLs, so thousands
         # of term links are not resolved and validated again: site_audit checks them after the build.
         glossary = GlossaryExtension(linker, priority=-1)

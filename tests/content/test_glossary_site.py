@@ -8,6 +8,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from lxml import html as lxml_html
 
 from conftest import Built
 from pageprobe import Probe
@@ -52,19 +53,42 @@ def sections(path: Path) -> _Sections:
 
 
 def test_first_mention_of_specialist_coaching_links(built: Built) -> None:
-    html = (built.site / "framework/concepts/c2.html").read_text()
+    html = (built.site / "framework/concepts/c3.html").read_text()
     tags = [t for t in re.findall(r"<a [^>]*>", html) if 'class="mcf-term"' in t and 'data-term="specialist-coaching"' in t]
-    assert tags, "no link to the specialist coaching entry on its concept page"
+    assert tags, "no link to the specialist coaching entry from the co-coaching concept page"
     assert 'href="../../glossary.html#specialist-coaching"' in tags[0]
     assert "data-definition=" in tags[0]  # the first link carries the preview text
 
 
-def test_each_term_links_once_per_section_and_never_in_headings(built: Built) -> None:
+def test_a_page_about_a_term_does_not_link_it(built: Built) -> None:
+    # The concept page "Specialist coaching" defines it: a preview repeating that would only distract.
+    html = (built.site / "framework/concepts/c2.html").read_text()
+    assert 'data-term="specialist-coaching"' not in html
+    assert 'data-term="coaching"' in html  # other terms on it still link
+
+
+def test_each_term_links_once_per_page_and_never_in_headings(built: Built) -> None:
     for page in built.site.rglob("*.html"):
         parsed = sections(page)
         assert parsed.links_in_headings == [], page
-        for section in parsed.sections:
-            assert len(section) == len(set(section)), (page, section)
+        on_page = [term for section in parsed.sections for term in section]
+        assert len(on_page) == len(set(on_page)), (page, sorted(t for t in on_page if on_page.count(t) > 1))
+
+
+def test_no_term_links_in_citations_captions_or_a_terms_own_entry(built: Built) -> None:
+    checked = 0
+    for page in built.site.rglob("*.html"):
+        tree = lxml_html.parse(str(page)).getroot()
+        for a in tree.xpath("//a[contains(concat(' ', @class, ' '), ' mcf-term ')]"):
+            for anc in a.iterancestors():
+                classes = (anc.get("class") or "").split()
+                assert anc.tag not in ("figcaption", "cite"), (page, a.text)
+                assert not {"mcf-nolink", "mcf-cite", "mcf-sources"} & set(classes), (page, a.text, classes)
+                assert anc.get("data-term") != a.get("data-term"), (page, a.text)
+            checked += 1
+    assert checked > 200  # the rule was tested against real links
+    sources = (built.site / "sources.html").read_text()
+    assert "<em>National Framework for Mentoring and Coaching</em>" in sources  # titles still in italics
 
 
 def test_heading_with_a_term_has_no_link(built: Built) -> None:

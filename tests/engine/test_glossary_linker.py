@@ -275,3 +275,32 @@ def test_variant_claimed_by_two_terms_names_both_files(tmp_path: Path) -> None:
         "content/glossary/tutor.yaml:5:5: 'Trainer' is claimed by two terms: 'tutor' here and "
         "'coach' at content/glossary/coach.yaml:3"
     ]
+
+
+def test_a_page_about_a_term_never_links_it() -> None:
+    from mcframe.glossary.build import whole_term
+
+    forms, _, _ = collect_forms(TERMS)
+    matcher = TermMatcher(forms)
+    assert whole_term(matcher, "Specialist coaching") == "specialist-coaching"
+    assert whole_term(matcher, "Specialist coaching in schools") is None  # only a title that is the term
+    linker = make_linker("page")
+    linker.subjects = {"framework/page.md": "specialist-coaching"}
+    ext = GlossaryExtension(linker)
+    ext.page = "framework/page.md"
+    html = markdown.markdown("Specialist coaching is a kind of coaching.", extensions=[ext])
+    assert 'data-term="specialist-coaching"' not in html and 'data-term="coaching"' in html
+
+
+def test_captions_and_cited_titles_never_link() -> None:
+    text = '<figure markdown>\n<figcaption>A mentor and a triad.</figcaption>\n</figure>\n\n<cite>The mentor</cite> says.'
+    html, _ = convert(text)
+    assert "mcf-term" not in html
+
+
+def test_a_citation_with_an_italic_title_never_links() -> None:
+    from mcframe.citation import unlinked_citation
+
+    html, _ = convert("- " + unlinked_citation("Smith, A. (2004). *Coaching for a mentor*. London: Triad Press.") + " More on coaching.")
+    assert "<em>Coaching for a mentor</em>" in html
+    assert html.count('class="mcf-term"') == 1 and 'data-term="coaching"' in html  # only the text after it

@@ -22,11 +22,12 @@ from .matcher import TermMatcher
 Scope = Literal["section", "page", "all"]
 
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
-# Never link inside these: links would nest, code must stay literal, labels and headings stay clean.
+# Never link inside these: links would nest, code must stay literal, labels, captions and cited
+# titles stay clean.
 # (Table headers are not headings: a programme's name in a row header links like any text.)
 SKIP_TAGS = frozenset(
     {"a", "code", "pre", "kbd", "samp", "var", "script", "style", "abbr", "button", "label",
-     "textarea", "select", "option", "nav", "svg", "math", "dfn", "title"}
+     "textarea", "select", "option", "nav", "svg", "math", "dfn", "title", "cite", "figcaption"}
 )
 NO_LINK_CLASS = "mcf-nolink"  # editors wrap text in an element with this class to stop linking
 TERM_CLASS = "mcf-term"
@@ -54,8 +55,9 @@ class GlossaryLinker:
     terms: dict[str, TermInfo]
     matcher: TermMatcher
     glossary_page: str  # source path of the glossary, e.g. "glossary.md"
-    scope: Scope = "section"
+    scope: Scope = "page"
     term_pages: dict[str, str] = field(default_factory=dict)  # term -> its page, where not the glossary page
+    subjects: dict[str, str] = field(default_factory=dict)  # page -> the term it is about: never linked there
     usage: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     seconds: float = 0.0  # time spent linking, for the benchmark
 
@@ -69,7 +71,7 @@ class GlossaryLinker:
         when the site generator knows it; otherwise links point at the glossary's source files."""
         started = time.perf_counter()
         walk = _Walk(self, page, raw_html or (lambda i: ""), url_of)
-        walk.element(root, frozenset())
+        walk.element(root, frozenset({self.subjects[page]}) if page in self.subjects else frozenset())
         self.seconds += time.perf_counter() - started
         return walk.made
 

@@ -24,7 +24,7 @@ content_log = logging.getLogger("mcframe.content")  # outside "mkdocs": strict b
 class McframeConfig(Config):
     content_dir = opt.Type(str, default="content")
     node_modules = opt.Type(str, default="node_modules")
-    glossary_links = opt.Choice(("section", "page", "all", "off"), default="section")  # which mentions link
+    glossary_links = opt.Choice(("page", "section", "all", "off"), default="page")  # which mentions link
     trusted_pages = opt.ListOfItems(opt.Type(str), default=[])  # hand-written pages that may carry script
 
 
