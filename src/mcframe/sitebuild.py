@@ -22,6 +22,7 @@ from .glossary.build import make_linker
 from .glossary.linker import GlossaryExtension, GlossaryLinker
 from .glossary.used_on import fill_used_on
 from .library import Library, load_library
+from .mdext import TableParts
 from .models import Term
 from .problems import ContentError, Problem, report
 from .render import NavItem, Rendered, render_site
@@ -127,6 +128,11 @@ class SiteBuild:
         out.append(SiteFile(SHIM_URI, source=self.node_modules / "iframe-worker" / "shim" / "index.js"))
         out += [SiteFile(uri, source=PACKAGE_DIR / "assets" / Path(uri).name) for uri in (*CSS, *SCRIPTS)]
         return out
+
+    @property
+    def extensions(self) -> list[Any]:
+        """The Markdown extensions the site needs: the glossary linker, and table parts as blocks."""
+        return [self.glossary, TableParts()]
 
     def page_started(self, path: str, linking: bool, url_of: Callable[[str], str | None]) -> None:
         """Before ``path`` is converted: tell the linker which page it is and where the glossary is."""

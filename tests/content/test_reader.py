@@ -33,3 +33,55 @@ def test_searching_an_id_finds_its_element_first(browser, unpacked: Path, query:
     first = page.locator(".md-search-result__link").first.get_attribute("href") or ""
     assert first.split("?")[0].endswith(target), first
     probe.close()
+
+
+_SPLIT_WORDS = r"""() => {
+  const out = [];
+  for (const cell of document.querySelectorAll('article table th, article table td')) {
+    const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const words = /[^\s\u00a0\-\u2013\u2014\/]{2,}/g;
+      for (let m = words.exec(n.data); m; m = words.exec(n.data)) {
+        const r = document.createRange();
+        r.setStart(n, m.index);
+        r.setEnd(n, m.index + m[0].length);
+        const lines = new Set([...r.getClientRects()].filter(x => x.width > 0).map(x => Math.round(x.top)));
+        if (lines.size > 1) out.push(cell.tagName + ': ' + m[0]);
+      }
+    }
+  }
+  return out;
+}"""
+
+
+@pytest.mark.parametrize("width", [320, 768, 1280])
+def test_no_word_in_a_table_breaks_across_lines(browser, unpacked: Path, width: int) -> None:  # type: ignore[no-untyped-def]
+    """Links in narrow columns once broke mid-word: "M/en/tor/in/g", "Leaders hip"."""
+    pages = sorted(p.relative_to(unpacked).as_posix() for p in unpacked.rglob("*.html") if "<table" in p.read_text(encoding="utf-8"))
+    assert {"framework/skills.html", "framework/descriptions.html", "policy/grid.html"} <= set(pages)
+    probe = Probe.open(browser, unpacked, viewport={"width": width, "height": 900})
+    page = probe.page()
+    broken = {}
+    for name in pages:
+        probe.goto(page, name)
+        if split := page.evaluate(_SPLIT_WORDS):
+            broken[name] = split[:5]
+    assert broken == {}
+    probe.close()
+
+
+def test_a_wide_grid_scrolls_in_a_labelled_region_you_can_reach_by_keyboard(browser, unpacked: Path) -> None:  # type: ignore[no-untyped-def]
+    probe = Probe.open(browser, unpacked, viewport={"width": 1280, "height": 900})
+    page = probe.page()
+    probe.goto(page, "policy/grid.html")
+    region = page.locator(".mcf-table-wrap")
+    assert region.get_attribute("role") == "region" and region.get_attribute("tabindex") == "0"
+    assert region.get_attribute("aria-label")
+    probe.close()
+
+
+def test_table_captions_stay_in_their_tables_and_the_skills_marks_have_a_key(built) -> None:  # type: ignore[no-untyped-def]
+    for page in built.site.rglob("*.html"):
+        assert "<p><caption" not in page.read_text(encoding="utf-8"), page  # the browser would move it out
+    skills = (built.site / "framework/skills.html").read_text(encoding="utf-8")
+    assert 'class="mcf-key">Key: ● used in this form of practice; – less central to it.' in skills

@@ -41,7 +41,7 @@ class McframePlugin(BasePlugin[McframeConfig]):
         config.nav = [item.as_tree() for item in site.nav] + list(config.nav or [])
         if SHIM_URI not in config.extra.setdefault("polyfills", []):
             config.extra["polyfills"].insert(0, SHIM_URI)
-        config.markdown_extensions.append(site.glossary)  # type: ignore[arg-type]
+        config.markdown_extensions.extend(site.extensions)
         config.extra_css.extend(CSS)
         config.extra_javascript.extend(SCRIPTS)
         return config
