@@ -3,12 +3,17 @@ labels on the marks (readable in print and in forced-colours mode), and the numb
 
 from __future__ import annotations
 
+import math
+import textwrap
+
 from markupsafe import Markup, escape
 
 from .models import Chart
 
-WIDTH, HEIGHT = 640, 320
-LEFT, RIGHT, TOP, BOTTOM = 48, 16, 16, 56
+WIDTH, NARROW = 640, 300  # user units of the laptop and the phone drawing
+LEFT, RIGHT, TOP, PLOT_H = 56, 16, 16, 208
+ROW = 20  # one line of legend or label text
+CHAR = 7.4  # the average width of a character of label text, in user units, for wrapping
 # Colours with 3:1 contrast against white and against each other's neighbours; series are also told
 # apart by their legend order and value labels, never by colour alone.
 PALETTE = ("#283593", "#b35900", "#00695c", "#6a1b9a")
@@ -19,32 +24,68 @@ def _fmt(v: float | int) -> str:
     return str(v)
 
 
-def _scale_max(values: list[float]) -> float:
+def _scale(values: list[float], unit: str | None) -> tuple[float, float]:
+    """The axis's top and step: four round steps (0, 25, 50, 75, 100 for percentages)."""
     top = max(values + [0.0])
+    if unit == "%" and top <= 100:
+        return 100.0, 25.0
     if top <= 0:
-        return 1.0
-    step = 10 ** (len(str(int(top))) - 1)
-    return float(((int(top) // step) + 1) * step) if top > step else float(step)
+        return 4.0, 1.0
+    raw = top / 4
+    mag = 10 ** math.floor(math.log10(raw))
+    step = next(m * mag for m in (1, 2, 2.5, 5, 10) if m * mag >= raw)
+    return step * 4, step
+
+
+def _lines(text: str, width: float) -> list[str]:
+    """``text`` wrapped at word boundaries to fit ``width`` user units."""
+    return textwrap.wrap(text, max(4, int(width / CHAR)), break_long_words=False) or [""]
+
+
+def _text(x: float, y: float, lines: list[str], cls: str, anchor: str = "middle") -> str:
+    spans = "".join(f'<tspan x="{round(x, 1)}" dy="{0 if i == 0 else ROW - 4}">{escape(line)}</tspan>' for i, line in enumerate(lines))
+    return f'<text class="{cls}" x="{round(x, 1)}" y="{round(y, 1)}" text-anchor="{anchor}">{spans}</text>'
+
+
+def _legend(chart: Chart, y0: float, x0: float) -> list[str]:
+    """One row per series, so that long names never run into each other."""
+    return [
+        f'<rect x="{x0}" y="{y0 + ROW * si - 11}" width="12" height="12" fill="{PALETTE[si % len(PALETTE)]}"/>'
+        + _text(x0 + 18, y0 + ROW * si, [s.name], "mcf-chart__legend", "start")
+        for si, s in enumerate(chart.series)
+    ]
+
+
+def _svg(chart: Chart, dom_id: str, width: float, height: float, parts: list[str], variant: str) -> str:
+    title_id, desc_id = f"{dom_id}-title", f"{dom_id}-desc"
+    return (
+        f'<svg class="mcf-chart mcf-chart--{variant}" viewBox="0 0 {width} {round(height)}" role="img" aria-labelledby="{title_id} {desc_id}" '
+        f'xmlns="http://www.w3.org/2000/svg"><title id="{title_id}">{escape(chart.title)}</title>'
+        f'<desc id="{desc_id}">{escape(chart.description)} The numbers are in the table that follows.</desc>'
+        f'{"".join(parts)}</svg>'
+    )
 
 
 def chart_svg(chart: Chart, dom_id: str) -> str:
+    """The laptop drawing: columns (or lines) over the categories, with a value on each mark."""
     values = [float(v) for s in chart.series for v in s.values]
-    top = _scale_max(values)
-    plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
+    top, step = _scale(values, chart.unit)
+    suffix = "%" if chart.unit == "%" else ""
+    plot_w = WIDTH - LEFT - RIGHT
     n = len(chart.categories)
     band = plot_w / n
 
     def y(v: float) -> float:
-        return round(TOP + plot_h - (v / top) * plot_h, 1)
+        return round(TOP + PLOT_H - (v / top) * PLOT_H, 1)
 
     parts: list[str] = []
     for k in range(5):  # grid lines and axis labels
-        v = top * k / 4
+        v = step * k
         parts.append(f'<line class="mcf-chart__grid" x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y(v)}" y2="{y(v)}"/>')
-        parts.append(f'<text class="mcf-chart__axis" x="{LEFT - 6}" y="{y(v) + 4}" text-anchor="end">{v:g}</text>')
-    for i, cat in enumerate(chart.categories):
-        cx = LEFT + band * (i + 0.5)
-        parts.append(f'<text class="mcf-chart__axis" x="{round(cx, 1)}" y="{HEIGHT - BOTTOM + 18}" text-anchor="middle">{escape(cat)}</text>')
+        parts.append(f'<text class="mcf-chart__axis" x="{LEFT - 6}" y="{y(v) + 4}" text-anchor="end">{v:g}{suffix}</text>')
+    label_lines = [_lines(cat, band - 8) for cat in chart.categories]
+    for i, lines in enumerate(label_lines):
+        parts.append(_text(LEFT + band * (i + 0.5), TOP + PLOT_H + 20, lines, "mcf-chart__axis"))
     k = len(chart.series)
     for si, series in enumerate(chart.series):
         colour = PALETTE[si % len(PALETTE)]
@@ -53,7 +94,7 @@ def chart_svg(chart: Chart, dom_id: str) -> str:
             for i, v in enumerate(series.values[:n]):
                 x = LEFT + band * i + band * 0.1 + bar_w * si
                 parts.append(
-                    f'<rect x="{round(x, 1)}" y="{y(v)}" width="{round(bar_w, 1)}" height="{round(TOP + plot_h - y(v), 1)}" fill="{colour}"/>'
+                    f'<rect x="{round(x, 1)}" y="{y(v)}" width="{round(bar_w, 1)}" height="{round(TOP + PLOT_H - y(v), 1)}" fill="{colour}"/>'
                     f'<text class="mcf-chart__value" x="{round(x + bar_w / 2, 1)}" y="{y(v) - 4}" text-anchor="middle">{_fmt(v)}</text>'
                 )
         else:
@@ -62,18 +103,37 @@ def chart_svg(chart: Chart, dom_id: str) -> str:
             for (px, py), v in zip(pts, series.values, strict=False):
                 parts.append(f'<circle cx="{px}" cy="{py}" r="4" fill="{colour}"/>')
                 parts.append(f'<text class="mcf-chart__value" x="{px}" y="{py - 8}" text-anchor="middle">{_fmt(v)}</text>')
-        lx = LEFT + si * 160
-        parts.append(
-            f'<rect x="{lx}" y="{HEIGHT - 22}" width="12" height="12" fill="{colour}"/>'
-            f'<text class="mcf-chart__legend" x="{lx + 18}" y="{HEIGHT - 12}">{escape(series.name)}</text>'
-        )
-    title_id, desc_id = f"{dom_id}-title", f"{dom_id}-desc"
-    return (
-        f'<svg class="mcf-chart" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" aria-labelledby="{title_id} {desc_id}" '
-        f'xmlns="http://www.w3.org/2000/svg"><title id="{title_id}">{escape(chart.title)}</title>'
-        f'<desc id="{desc_id}">{escape(chart.description)} The numbers are in the table that follows.</desc>'
-        f'{"".join(parts)}</svg>'
-    )
+    legend_y = TOP + PLOT_H + 20 + (ROW - 4) * max(len(lines) for lines in label_lines) + ROW
+    parts += _legend(chart, legend_y, LEFT)
+    return _svg(chart, dom_id, WIDTH, legend_y + ROW * k, parts, "wide")
+
+
+def chart_svg_narrow(chart: Chart, dom_id: str) -> str:
+    """The phone drawing: a bar per value across the width, each category's name above its bars, so
+    that text stays full size however many categories there are."""
+    values = [float(v) for s in chart.series for v in s.values]
+    top = 100.0 if chart.unit == "%" and max(values + [0.0]) <= 100 else max(values + [1.0])
+    suffix = "%" if chart.unit == "%" else ""
+    k = len(chart.series)
+    parts = _legend(chart, ROW - 4, 0)
+    y0 = ROW * k + 8
+    bar_h, room = 18, 56  # room: for the value after the longest bar
+    for i, cat in enumerate(chart.categories):
+        lines = _lines(cat, NARROW)
+        parts.append(_text(0, y0 + ROW - 4, lines, "mcf-chart__axis", "start"))
+        y0 += (ROW - 4) * len(lines) + 8
+        for si, series in enumerate(chart.series):
+            if i >= len(series.values):
+                continue
+            v = float(series.values[i])
+            w = round(max(1.0, (v / top) * (NARROW - room)), 1)
+            parts.append(
+                f'<rect x="0" y="{y0}" width="{w}" height="{bar_h}" fill="{PALETTE[si % len(PALETTE)]}"/>'
+                f'<text class="mcf-chart__value" x="{w + 6}" y="{y0 + bar_h - 4}">{_fmt(series.values[i])}{suffix}</text>'
+            )
+            y0 += bar_h + 4
+        y0 += 12
+    return _svg(chart, dom_id, NARROW, y0, parts, "narrow")
 
 
 def chart_table(chart: Chart) -> str:
@@ -95,7 +155,7 @@ def chart_figure(chart: Chart, owner_id: str) -> Markup:
     """The chart, its table and where the numbers come from, as one HTML block."""
     dom_id = f"chart-{owner_id.lower()}-{chart.id}"
     return Markup(
-        f'<figure class="mcf-figure" id="{dom_id}">{chart_svg(chart, dom_id)}'
+        f'<figure class="mcf-figure" id="{dom_id}">{chart_svg(chart, dom_id)}{chart_svg_narrow(chart, dom_id + "-phone")}'
         f"<figcaption>{escape(chart.description)} Source: {escape(chart.where)}.</figcaption>"
         f"{chart_table(chart)}</figure>"
     )

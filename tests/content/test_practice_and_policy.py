@@ -217,8 +217,11 @@ def test_chart_numbers_equal_the_yaml(lib: Library, built: Built) -> None:
         cells = re.findall(r"<td>([^<]*)</td>", table)
         expected = [str(s.values[i]) for i in range(len(chart.categories)) for s in chart.series]
         assert cells == expected, (owner, chart.id)
-        labels = re.findall(r'class="mcf-chart__value"[^>]*>([^<]+)<', figure)
-        assert sorted(labels) == sorted(str(v) for s in chart.series for v in s.values)
+        wide, phone = figure.split('class="mcf-chart mcf-chart--narrow"')
+        suffix = "%" if chart.unit == "%" else ""
+        for drawing, unit in ((wide, ""), (phone, suffix)):  # the laptop's and the phone's drawings
+            labels = re.findall(r'class="mcf-chart__value"[^>]*>([^<]+)<', drawing)
+            assert sorted(labels) == sorted(f"{v}{unit}" for s in chart.series for v in s.values), (owner, chart.id)
 
 
 # --- In the browser ----------------------------------------------------------------------------

@@ -85,3 +85,41 @@ def test_table_captions_stay_in_their_tables_and_the_skills_marks_have_a_key(bui
         assert "<p><caption" not in page.read_text(encoding="utf-8"), page  # the browser would move it out
     skills = (built.site / "framework/skills.html").read_text(encoding="utf-8")
     assert 'class="mcf-key">Key: ● used in this form of practice; – less central to it.' in skills
+
+
+_CHART_TEXT = r"""() => {
+  const boxes = [], small = [];
+  for (const svg of document.querySelectorAll('svg.mcf-chart')) {
+    if (!svg.getClientRects().length) continue;  // the other width's drawing, not shown
+    const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+    for (const t of svg.querySelectorAll('text')) {
+      const px = parseFloat(getComputedStyle(t).fontSize) * scale;
+      if (px < 12) small.push(t.textContent + ' ' + px.toFixed(1));
+      boxes.push([t.textContent, t.getBoundingClientRect()]);
+    }
+  }
+  const overlaps = [];
+  for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
+    const [s, a] = boxes[i], [u, b] = boxes[j];
+    if (a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1) overlaps.push(s + ' / ' + u);
+  }
+  return {shown: boxes.length, small, overlaps};
+}"""
+
+
+@pytest.mark.parametrize("width", [320, 768, 1280])
+def test_chart_text_is_readable_and_never_overlaps(browser, unpacked: Path, width: int) -> None:  # type: ignore[no-untyped-def]
+    """Chart text was once about 9 px on phones, and two legend labels ran into each other."""
+    probe = Probe.open(browser, unpacked, viewport={"width": width, "height": 900})
+    page = probe.page()
+    for name in ("case-studies/cs04.html", "evidence/ev05.html"):
+        probe.goto(page, name)
+        found = page.evaluate(_CHART_TEXT)
+        assert found["shown"] > 10, (name, found)
+        assert found["small"] == [] and found["overlaps"] == [], (name, found)
+    probe.close()
+
+
+def test_percentage_axes_step_in_round_numbers_with_a_unit(built) -> None:  # type: ignore[no-untyped-def]
+    html = (built.site / "evidence/ev05.html").read_text(encoding="utf-8")
+    assert ">75%</text>" in html and ">100%</text>" in html and "22.5" not in html
