@@ -123,3 +123,42 @@ def test_chart_text_is_readable_and_never_overlaps(browser, unpacked: Path, widt
 def test_percentage_axes_step_in_round_numbers_with_a_unit(built) -> None:  # type: ignore[no-untyped-def]
     html = (built.site / "evidence/ev05.html").read_text(encoding="utf-8")
     assert ">75%</text>" in html and ">100%</text>" in html and "22.5" not in html
+
+
+def test_a_filtered_view_lives_in_the_address_and_the_back_button_undoes_it(browser, unpacked: Path) -> None:  # type: ignore[no-untyped-def]
+    probe = Probe.open(browser, unpacked, viewport={"width": 1280, "height": 900})
+    page = probe.page()
+    probe.goto(page, "case-studies/index.html")
+    select = page.locator("form.mcf-filters select").first
+    name = select.get_attribute("name")
+    value = select.locator("option").nth(1).get_attribute("value")
+    total = page.locator("[data-mcf-item]").count()
+    select.select_option(value)
+    shown = page.locator("[data-mcf-item]:visible").count()
+    assert 0 < shown < total
+    assert f"#filter:{name}=" in page.url
+    shared = page.url
+    page.go_back()
+    page.wait_for_function(f"document.querySelectorAll('[data-mcf-item]:not([hidden])').length === {total}")
+    assert select.input_value() == ""
+    other = probe.page()
+    other.goto(shared)  # the shared address opens the same view
+    assert other.locator("form.mcf-filters select").first.input_value() == value
+    assert other.locator("[data-mcf-item]:visible").count() == shown
+    assert "(1 active)" in (other.locator("[data-mcf-active]").first.text_content() or "")
+    probe.close()
+
+
+def test_on_a_phone_the_filters_fold_behind_their_summary(browser, unpacked: Path) -> None:  # type: ignore[no-untyped-def]
+    probe = Probe.open(browser, unpacked, viewport={"width": 320, "height": 700})
+    page = probe.page()
+    probe.goto(page, "case-studies/index.html")
+    panel = page.locator("[data-mcf-panel]").first
+    assert panel.evaluate("el => el.open") is False
+    assert not page.locator("form.mcf-filters select").first.is_visible()
+    page.locator("[data-mcf-panel] > summary").first.focus()
+    page.keyboard.press("Enter")
+    assert page.locator("form.mcf-filters select").first.is_visible()
+    for form in page.locator("form.mcf-filters select").all():  # a facet with one value offers no choice
+        assert form.locator("option").count() > 2
+    probe.close()
