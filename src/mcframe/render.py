@@ -239,7 +239,7 @@ class _Helpers:
         groups: dict[str, list[Marker]] = {}
         for s in self.lib.all(PracticeSite):
             label = f"{s.name}{', ' + s.area if s.area else ''}"
-            groups.setdefault(s.country, []).append(Marker(s.id, label, self.routes.element_href(self.at, s), s.longitude, s.latitude))
+            groups.setdefault(s.country, []).append(Marker(s.id, label, self.routes.element_href(self.at, s), s.longitude, s.latitude, s.area or ""))
         return [Markup(p) for p in map_panels(sorted(groups.items()), self.boundaries)]
 
 

@@ -20,6 +20,9 @@ Ring = list[tuple[float, float]]  # (lon, lat)
 CREDIT = "Boundaries: Natural Earth (public domain), via the world-atlas package (ISC licence)."
 
 
+SPREAD = 10.0  # user units: markers closer than this are spread around their shared point
+
+
 @dataclass(frozen=True)
 class Marker:
     id: str
@@ -27,6 +30,7 @@ class Marker:
     href: str
     lon: float
     lat: float
+    place: str = ""  # the town or area, written beside its markers
 
 
 @lru_cache(maxsize=4)
@@ -134,8 +138,23 @@ def panel_svg(
         f'<path d="{_path(ring, frame)}"/>' for rings in countries.values() for ring in rings if _visible(ring, frame)
     )
     pins = []
+    places: dict[tuple[float, float], list[Marker]] = {}  # sites at (nearly) the same point
     for m in markers:
         x, y = frame.xy(m.lon, m.lat)
+        spot = next((s for s in places if math.dist(s, (x, y)) < SPREAD), (x, y))
+        places.setdefault(spot, []).append(m)
+    at: dict[str, tuple[float, float]] = {}
+    names = []
+    for (x, y), here in places.items():
+        for i, m in enumerate(here):  # several sites at one place: spread around it, none hidden
+            turn = 2 * math.pi * i / len(here) - math.pi / 2
+            at[m.id] = (x, y) if len(here) == 1 else (round(x + SPREAD * math.cos(turn), 1), round(y + SPREAD * math.sin(turn), 1))
+        place = ", ".join(dict.fromkeys(m.place for m in here if m.place))
+        if place:
+            anchor, dx = ("end", -(SPREAD + 6)) if x > frame.width * 0.6 else ("start", SPREAD + 6)
+            names.append(f'<text x="{round(x + dx, 1)}" y="{round(y + 4, 1)}" text-anchor="{anchor}">{escape(place)}</text>')
+    for m in markers:
+        x, y = at[m.id]
         label = escape(m.label)
         pins.append(
             f'<a href="{escape(m.href)}" class="mcf-map__marker" aria-label="{label}">'
@@ -149,6 +168,7 @@ def panel_svg(
         f'<title id="{escape(id)}-title">{escape(title)}</title><desc id="{escape(id)}-desc">{escape(description)}</desc>'
         f'<rect class="mcf-map__sea" width="{w}" height="{h}"/>'
         f'<g class="mcf-map__land" aria-hidden="true">{land}</g>'
+        f'<g class="mcf-map__places" aria-hidden="true">{"".join(names)}</g>'
         f'<g class="mcf-map__markers">{"".join(pins)}</g></svg>'
     )
 

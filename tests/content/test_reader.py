@@ -162,3 +162,19 @@ def test_on_a_phone_the_filters_fold_behind_their_summary(browser, unpacked: Pat
     for form in page.locator("form.mcf-filters select").all():  # a facet with one value offers no choice
         assert form.locator("option").count() > 2
     probe.close()
+
+
+def test_every_map_marker_can_be_seen_and_places_are_named(built) -> None:  # type: ignore[no-untyped-def]
+    """Two pairs of sites (Bristol, Poole) once shared a point, each hiding the other."""
+    import math
+    import re
+
+    html = (built.site / "practice/directory.html").read_text(encoding="utf-8")
+    for panel in re.findall(r'<svg class="mcf-map".*?</svg>', html, re.S):
+        centres = [(float(x), float(y)) for x, y in re.findall(r'<circle cx="([\d.]+)" cy="([\d.]+)" r="7"/>', panel)]
+        assert centres
+        for i, a in enumerate(centres):
+            for b in centres[i + 1 :]:
+                assert math.dist(a, b) >= 9.9, (a, b)
+        assert '<g class="mcf-map__places" aria-hidden="true"><text' in panel
+    assert ">Bristol</text>" in html and ">Lima</text>" in html
