@@ -15,7 +15,7 @@ import yaml
 from conftest import ROOT, Built
 from mcframe.exports import COLUMNS
 from mcframe.library import Library, load_library
-from minimal import minimal_content
+from minimal import problems_for
 from pageprobe import Probe
 
 AGENCY_PROGRAMMES = {
@@ -85,16 +85,15 @@ def test_peru_figures_equal_the_source(lib: Library) -> None:
 
 
 def test_unknown_career_stage_in_a_case_study_fails_with_its_line(tmp_path: Path) -> None:
-    content = minimal_content(tmp_path / "content")
-    (content / "case_studies").mkdir()
-    (content / "case_studies/x.yaml").write_text(
+    problems = problems_for(
+        tmp_path,
+        "case_studies/x.yaml",
         "id: CS01\ntitle: T\nlabel: L\nsetting:\n  name: S\n  type: School\n  country: England\n"
         "illustrates: I\nstage: getting-started\nforms: [FO-ONE]\ncareer_stages: [ST-ONE, ST-NQTT]\n"
         "principles: [P9]\nstory: S\nquestions: [Q]\nsources: [seed]\nprovenance: P\nstage_reason: R\n"
-        "wording: {kind: summary, source: seed}\nreview: {status: published, date: 2026-01-01}\n"
+        "wording: {kind: summary, source: seed}\nreview: {status: published, date: 2026-01-01}\n",
     )
-    _, problems = load_library(content, shown_root=tmp_path)
-    assert [str(p) for p in problems] == [
+    assert problems == [
         "content/case_studies/x.yaml:11:25: unknown career stage 'ST-NQTT' (did you mean 'ST-ONE'?)",
         "content/case_studies/x.yaml:12:14: unknown principle 'P9' (did you mean 'P1'?)",
     ]
@@ -119,15 +118,13 @@ def test_map_has_one_linked_marker_per_site(lib: Library, built: Built) -> None:
 
 
 def test_duplicate_site_name_and_place_is_an_error(tmp_path: Path) -> None:
-    content = minimal_content(tmp_path / "content")
     site = (
         "  - id: {id}\n    name: A School\n    type: school\n    area: Poole\n    country: England\n"
         "    latitude: 50.7\n    longitude: -1.9\n    focus: F\n    sources: [seed]\n"
         "    wording: {{kind: editorial}}\n    review: {{status: published, date: 2026-01-01}}\n"
     )
-    (content / "practice_sites.yaml").write_text("sites:\n" + site.format(id="PS01") + site.format(id="PS02"))
-    _, problems = load_library(content, shown_root=tmp_path)
-    assert [str(p) for p in problems] == [
+    problems = problems_for(tmp_path, "practice_sites.yaml", "sites:\n" + site.format(id="PS01") + site.format(id="PS02"))
+    assert problems == [
         "content/practice_sites.yaml:13:5: 'A School' in Poole, England is listed twice (first at content/practice_sites.yaml:2)"
     ]
 
@@ -179,15 +176,15 @@ def test_unmapped_cells_show_a_dash_and_no_working_note(lib: Library, built: Bui
 
 
 def test_programme_naming_unknown_career_stage_fails_with_its_line(tmp_path: Path) -> None:
-    content = minimal_content(tmp_path / "content")
-    (content / "policy_grid.yaml").write_text(
+    problems = problems_for(
+        tmp_path,
+        "policy_grid.yaml",
         "agencies:\n  - id: TTA\n    name: Teacher Training Agency\n    abbreviation: TTA\n    description: D\n    sources: [seed]\n"
         "    wording: {kind: editorial}\n    review: {status: published, date: 2026-01-01}\n"
         "programmes:\n  - id: PG01\n    agency: TTA\n    name: Induction\n    when: [ST-NQT]\n    sources: [seed]\n"
-        "    wording: {kind: editorial}\n    review: {status: published, date: 2026-11-23}\n"
+        "    wording: {kind: editorial}\n    review: {status: published, date: 2026-11-23}\n",
     )
-    _, problems = load_library(content, shown_root=tmp_path)
-    assert [str(p) for p in problems] == ["content/policy_grid.yaml:13:12: unknown career stage 'ST-NQT' (did you mean 'ST-ONE'?)"]
+    assert problems == ["content/policy_grid.yaml:13:12: unknown career stage 'ST-NQT' (did you mean 'ST-ONE'?)"]
 
 
 # --- Evidence and charts -----------------------------------------------------------------------
