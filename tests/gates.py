@@ -237,6 +237,8 @@ _SCROLL_TO_START_JS = """() => {
 }"""
 
 # What has keyboard focus, and where it is.
+_CONTENT_FOCUSABLE_JS = """() => [...document.querySelectorAll('.md-content article :is(a[href], button, input, select, textarea, summary, [tabindex])')]
+  .some(el => el.tabIndex >= 0 && el.checkVisibility())"""
 _ACTIVE_JS = """(skipHref) => {
   const el = document.activeElement;
   const r = el.getBoundingClientRect();
@@ -464,7 +466,9 @@ class _Visit:
                 then = page.evaluate(_ACTIVE_JS, href)
                 if then["hash"] != href:
                     problems.append(f"Enter on the skip link did not go to {href} (at {then['hash']!r})")
-                if then["inChrome"] or not then["afterTarget"]:
+                # A page whose content has nothing to focus lets Tab move on to the footer.
+                focusable = page.evaluate(_CONTENT_FOCUSABLE_JS)
+                if (then["inChrome"] or not then["afterTarget"]) and focusable:
                     where = f"{then['tag']} {then['text']!r}"
                     problems.append(f"after the skip link, Tab focuses {where} outside the content")
         rings = page.evaluate(_FOCUS_RING_JS)

@@ -79,6 +79,8 @@ OPTIONAL = (
     ("agencies", "policy_grid.yaml", "agencies", "[A-Z]{2,6}"),
     ("programmes", "policy_grid.yaml", "programmes", "PG[0-9]{2,}"),
     ("resources", "resources.yaml", "resources", "R[0-9]{2,}"),
+    ("routes", "routes.yaml", "routes", "[a-z]+(-[a-z]+)*"),
+    ("approaches", "approaches.yaml", "approaches", "W[0-9]+"),
 )
 
 
@@ -96,7 +98,7 @@ SITE = (
     + "pages:\n"
     + "".join(f"  - {{id: {k.replace('_', '-')}, path: {k}.md, title: {k}, template: vocabulary.md.j2, lists: [{k}]}}\n"
               for k in ("sources", "concepts", "principles", "descriptions", "skills", "career_stages", "purposes", "forms", "phases",
-                        "terms", "practice_sites", "programmes", "agencies", "resources"))
+                        "terms", "practice_sites", "programmes", "agencies", "resources", "routes", "approaches"))
     + "".join(f"  - {{id: {k.replace('_', '-')}, path: '{k}/{{id}}.md', template: vocabulary.md.j2, shows: {k}}}\n"
               for k in ("case_studies", "evidence"))
 )

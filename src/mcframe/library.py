@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, get_args
 
+from . import identity
 from . import models as m
 from .glossary.forms import FormClaim, collect_forms
 from .problems import Problem
@@ -85,8 +86,9 @@ class Library:
     def title_of(self, el: m.Element) -> str:
         """What an element is called in links, lists and the navigation."""
         if el.title_from:
-            target = getattr(el, el.title_from)
-            return self.title_of(self.get(_ref_kind(type(el), el.title_from), target))
+            names = (el.title_from,) if isinstance(el.title_from, str) else el.title_from
+            name = next((n for n in names if getattr(el, n) is not None), names[0])
+            return self.title_of(self.get(_ref_kind(type(el), name), getattr(el, name)))
         return str(getattr(el, el.title_field))
 
     def blurb_of(self, el: m.Element) -> str | None:
@@ -101,7 +103,8 @@ class Library:
 
 def _ref_kind(model: type[m.Element], field_name: str) -> str:
     info = model.model_fields[field_name]
-    return next(meta.kind for meta in info.metadata if isinstance(meta, m.Ref))
+    metas = [*info.metadata, *(meta for arg in get_args(info.annotation) for meta in getattr(arg, "__metadata__", ()))]
+    return next(meta.kind for meta in metas if isinstance(meta, m.Ref))
 
 
 def load_library(root: Path, shown_root: Path | None = None, drafts: bool = False) -> tuple[Library | None, list[Problem]]:
@@ -136,6 +139,8 @@ def check_site(site: SiteDef, doc: YamlDoc) -> list[Problem]:
     """What site.yaml says must hang together: known collections, pages that exist, one home each."""
     problems: list[Problem] = []
     declared: dict[str, int] = {}
+    if site.colours is not None:
+        problems += [doc.problem(("colours", name), message) for name, message in identity.problems(site.colours)]
     for i, c in enumerate(site.collections):
         at: DataPath = ("collections", i)
         if c.name not in m.BY_COLLECTION:
@@ -194,9 +199,11 @@ def check_site(site: SiteDef, doc: YamlDoc) -> list[Problem]:
     for i, page in enumerate(site.pages):
         if page.parent is not None and page.parent not in page_ids:
             problems.append(doc.problem(("pages", i, "parent"), f"unknown page '{page.parent}'{did_you_mean(page.parent, page_ids)}"))
-        for j, card in enumerate(page.cards):
-            if card.page not in page_ids:
-                problems.append(doc.problem(("pages", i, "cards", j, "page"), f"unknown page '{card.page}'{did_you_mean(card.page, page_ids)}"))
+        links: list[tuple[str, int, str]] = [("cards", j, c.page) for j, c in enumerate(page.cards)]
+        links += [("actions", j, a.page) for j, a in enumerate(page.actions)]
+        for field_name, j, target in links:
+            if target not in page_ids:
+                problems.append(doc.problem(("pages", i, field_name, j, "page"), f"unknown page '{target}'{did_you_mean(target, page_ids)}"))
     for name, i in declared.items():
         if name not in home and name in m.BY_COLLECTION:
             problems.append(doc.problem(("collections", i, "name"), f"no page lists or shows '{name}': add one under pages"))
@@ -306,6 +313,13 @@ def _check_wording(lib: Library, placed: dict[tuple[str, str], tuple[YamlDoc, Da
         el = lib.get(kind, id)
         if isinstance(el, m.Question) and not el.basis:
             problems.append(doc.problem(at, f"question '{el.id}' has no basis: name at least one principle, concept, skill, digest or case study"))
+        if isinstance(el, m.Route):
+            for i, step in enumerate(el.steps):
+                if len(step.targets) != 1:
+                    named = ", ".join(k for k, _ in step.targets) or "nothing"
+                    problems.append(doc.problem(at + ("steps", i), f"a step goes to exactly one page or element, not {named}"))
+        if isinstance(el, m.Approach) and (el.purpose is None) == (el.career_stage is None):
+            problems.append(doc.problem(at, f"'{el.id}' is for one purpose or one career stage: give exactly one of them"))
         if not isinstance(el, m.Sourced):
             continue
         own = [el.source] if isinstance(el, m.EvidenceDigest) else list(getattr(el, "sources", []))
@@ -459,6 +473,7 @@ def _check_references(
     known: dict[str, set[str]] = {}
     for kind, id in (*placed, *invalid):
         known.setdefault(kind, set()).add(id)
+    known["page"] = {p.id for p in lib.site.pages}
     problems = []
     for (kind, id), (doc, at) in placed.items():
         el = lib.get(kind, id)

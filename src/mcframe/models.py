@@ -49,7 +49,7 @@ class Element(Model):
     # The field that names an element in links, lists and navigation; or, with ``title_from``, the
     # reference whose target's title names it (an evidence digest is named by its source).
     title_field: ClassVar[str] = "title"
-    title_from: ClassVar[str | None] = None
+    title_from: ClassVar[str | tuple[str, ...] | None] = None  # several: the first that is set
     blurb_field: ClassVar[str | None] = None  # a short line shown after the title in lists
     blurb_from: ClassVar[tuple[str, str] | None] = None  # or (reference, field): a field of its target
     id: Id
@@ -540,6 +540,69 @@ class LeadershipStage(Sourced):
     support: Text  # the context and specialist support at this stage
     content: Text  # the content of coaching
     focus: Literal["pedagogy", "both", "organisation", "reconnected"]
+    sources: Sources
+
+
+# --- Ways in: routes by role, and which approach when ---------------------------------------------
+
+PageRef = Annotated[str, Ref("page")]  # the ID of a page in site.yaml
+DescriptionRef = Annotated[str, Ref("description")]
+QuestionRef = Annotated[str, Ref("question")]
+
+
+class RouteStep(Model):
+    """One step of a route: a page of the site or one element (exactly one), and why to go there."""
+
+    page: PageRef | None = None
+    concept: ConceptRef | None = None
+    principle: PrincipleRef | None = None
+    skill: SkillRef | None = None
+    case_study: CaseStudyRef | None = None
+    evidence: EvidenceRef | None = None
+    term: TermRef | None = None
+    question: QuestionRef | None = None
+    why: Text
+
+    @property
+    def targets(self) -> list[tuple[str, str]]:
+        """(kind, ID) of what the step names; "page" for a page. Valid content names exactly one."""
+        return [(name, value) for name in type(self).model_fields if name != "why" and (value := getattr(self, name))]
+
+
+class Route(Sourced):
+    """A short way in for one kind of reader (a new mentor, a CPD coordinator): a few steps, in order."""
+
+    kind = "route"
+    collection = "routes"
+    blurb_field = "who"
+    editorial = ("steps",)
+    id: Id
+    title: Text  # the reader it is for: "New mentor"
+    who: Text  # who they are, in a line
+    steps: Annotated[list[RouteStep], Field(min_length=2, max_length=8)]
+    sources: Sources
+
+
+class Fit(Model):
+    """How one core concept fits a situation, and which rows of the descriptions table say so."""
+
+    concept: ConceptRef
+    level: Literal["best", "also"]
+    why: Text
+    rows: Annotated[list[DescriptionRef], Field(min_length=1)]
+
+
+class Approach(Sourced):
+    """Which approach when: for a purpose or a career stage (exactly one), the forms that fit and why."""
+
+    kind = "approach"
+    collection = "approaches"
+    title_from = ("purpose", "career_stage")
+    editorial = ("fits",)
+    id: Id
+    purpose: PurposeRef | None = None
+    career_stage: CareerStageRef | None = None
+    fits: Annotated[list[Fit], Field(min_length=1)]
     sources: Sources
 
 

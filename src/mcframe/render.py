@@ -185,7 +185,18 @@ class _Helpers:
             "cite_file": lambda key, ext: Markup(href(self.at, f"{CITE_DIR}/{cite_name(key)}.{ext}")),
             "regions": self.regions,
             "leadership": self.leadership,
+            "link_to": self.link_to,
         }
+
+    def link_to(self, kind: str, id: str) -> tuple[str, Markup] | None:
+        """Title and link of a page (kind "page", by its ID in site.yaml) or an element; None for a page
+        this site does not have."""
+        if kind != "page":
+            el = self.lib.get(kind, id)
+            return self.lib.title_of(el), Markup(self.routes.element_href(self.at, el))
+        if not self.routes.has(id) or self.routes.decl(id).shows:
+            return None
+        return str(self.routes.decl(id).title), Markup(href(self.at, self.routes.page(id)))
 
     def group_sources(self, digests: list[EvidenceDigest], groups: dict[str, str]) -> list[tuple[str, list[EvidenceDigest]]]:
         """Digests grouped by the type of their source (``groups`` maps types to headings, in order)."""
@@ -394,9 +405,11 @@ def _in_language(body: str, language: str) -> str:
 
 
 def build_nav(lib: Library, routes: Routes) -> list[NavItem]:
-    """The navigation: pages in site.yaml's order, grouped into sections where they name one."""
+    """The navigation: pages in site.yaml's order, grouped into sections where they name one, and
+    within a section into a folded group where they name one."""
     top: list[NavItem | str] = []  # a str is the place of a section
-    sections: dict[str, list[NavItem]] = {}
+    sections: dict[str, list[NavItem | str]] = {}  # a str is the place of a group
+    groups: dict[str, list[NavItem]] = {}
     for decl in routes.pages:
         if not decl.in_nav:
             continue
@@ -406,11 +419,21 @@ def build_nav(lib: Library, routes: Routes) -> list[NavItem]:
             items = [NavItem(theme_text(decl.nav), children=tuple(entries))] if decl.nav else entries
         else:
             items = [NavItem(theme_text(decl.nav or decl.title or decl.id), decl.path)]
-        if decl.section is None:
-            top.extend(items)
-        else:
-            if decl.section not in sections:
-                sections[decl.section] = []
-                top.append(decl.section)
-            sections[decl.section].extend(items)
-    return [NavItem(theme_text(item), children=tuple(sections[item])) if isinstance(item, str) else item for item in top]
+        place: list[NavItem | str] = top if decl.section is None else sections.setdefault(decl.section, [])
+        if decl.section is not None and decl.section not in top:
+            top.append(decl.section)
+        if decl.group is None:
+            place.extend(items)
+            continue
+        if decl.group not in groups:
+            groups[decl.group] = []
+            place.append(decl.group)
+        groups[decl.group].extend(items)
+
+    def resolve(item: NavItem | str) -> NavItem:
+        if isinstance(item, NavItem):
+            return item
+        kids: list[NavItem | str] = [*sections[item]] if item in sections else [*groups[item]]
+        return NavItem(theme_text(item), children=tuple(resolve(c) for c in kids))
+
+    return [resolve(item) for item in top]

@@ -17,6 +17,7 @@ from typing import Any
 
 from markupsafe import escape
 
+from . import identity
 from .editions import check_changes
 from .glossary.build import make_linker
 from .glossary.linker import GlossaryExtension, GlossaryLinker
@@ -33,7 +34,9 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 SHIM_URI = "assets/vendor/iframe-worker/shim.js"  # lets search run from file://
 # The engine's styles, in cascade order: readability, accessibility fixes on top of the theme, print,
 # then the glossary's term links and previews.
-CSS = ("assets/mcframe/base.css", "assets/mcframe/a11y.css", "assets/mcframe/print.css", "assets/mcframe/glossary.css")
+IDENTITY_CSS = "assets/mcframe/identity.css"  # generated from site.yaml's colours
+LOGO, FAVICON = "assets/mcframe/logo.svg", "assets/mcframe/favicon.svg"  # drawn in those colours
+CSS = (IDENTITY_CSS, "assets/mcframe/base.css", "assets/mcframe/a11y.css", "assets/mcframe/print.css", "assets/mcframe/glossary.css")
 SCRIPTS = tuple(f"assets/mcframe/{name}.js" for name in ("glossary", "filters", "selfreview", "circlesboard", "cite"))
 # Markdown extensions the templates write for: definition lists, attributes, Markdown inside HTML...
 NEEDED_EXTENSIONS = ("abbr", "admonition", "attr_list", "def_list", "md_in_html", "tables", "toc")
@@ -126,7 +129,9 @@ class SiteBuild:
         out = [SiteFile(p.path, p.markdown, in_nav=p.in_nav) for p in self.rendered.pages]
         out += [SiteFile(d.path, d.content) for d in self.rendered.downloads]
         out.append(SiteFile(SHIM_URI, source=self.node_modules / "iframe-worker" / "shim" / "index.js"))
-        out += [SiteFile(uri, source=PACKAGE_DIR / "assets" / Path(uri).name) for uri in (*CSS, *SCRIPTS)]
+        out += [SiteFile(uri, source=PACKAGE_DIR / "assets" / Path(uri).name) for uri in (*CSS, *SCRIPTS) if uri != IDENTITY_CSS]
+        colours = self.lib.site.colours
+        out += [SiteFile(IDENTITY_CSS, identity.stylesheet(colours)), SiteFile(LOGO, identity.logo_svg()), SiteFile(FAVICON, identity.favicon_svg(colours))]
         return out
 
     @property

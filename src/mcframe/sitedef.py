@@ -15,6 +15,7 @@ from typing import Annotated
 import yaml
 from pydantic import Field
 
+from .identity import Colours
 from .models import Markdown, Model, Slug, Text
 
 # The engine's own words, in English; a site overrides or translates them under `labels`.
@@ -63,6 +64,13 @@ class Card(Model):
     links: Name | None = None  # links to this collection's elements, before the text
 
 
+class Action(Model):
+    """A prominent link at the top of a page (the home page's buttons)."""
+
+    page: Slug
+    label: Text
+
+
 class DownloadDecl(Model):
     export: Slug  # an export the engine makes: policy-grid-xlsx, policy-grid-csv
     path: Text  # where it lands in the site
@@ -82,6 +90,7 @@ class PageDecl(Model):
     split_above: Annotated[int, Field(ge=1)] | None = None
     parent: Slug | None = None  # the page an element page belongs under (its index): breadcrumb and pager
     section: Text | None = None  # the navigation section it sits in
+    group: Text | None = None  # a folded group within its section, shared by the pages that name it
     template: Text | None = None  # none: a hand-written page in docs/, at ``path``
     lists: list[Name] = []  # elements of these collections have their anchor on this page
     shows: Name | None = None  # one page for each element of this collection
@@ -93,6 +102,7 @@ class PageDecl(Model):
     hide: list[Text] = []  # parts of the page furniture to hide (navigation, toc)
     facets: list[Facet] = []
     cards: list[Card] = []
+    actions: list[Action] = []  # the first is the main one
     downloads: list[DownloadDecl] = []
 
 
@@ -105,6 +115,7 @@ class SiteDef(Model):
     contact: Text | None = None
     address: Annotated[str, Field(pattern=r"^https?://\S+/$")] | None = None  # where the site is published, if online
     language: Annotated[str, Field(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]+)*$")]
+    colours: Colours | None = None  # the palette: header and links; none: the theme's own
     edition: Edition
     zip_name: Annotated[str, Field(pattern=r"^[A-Za-z0-9._{}-]+\.zip$")]  # "{edition}" is the edition number
     labels: dict[str, Text] = {}  # words the templates use, by key: labels.source ...

@@ -117,7 +117,36 @@ def _path(ring: Ring, frame: _Frame) -> str:
 def _visible(ring: Ring, frame: _Frame) -> bool:
     lons = [p[0] for p in ring]
     lats = [p[1] for p in ring]
+    if max(lons) - min(lons) > 180:  # wraps round the antimeridian (Fiji): it would draw a line across the panel
+        return False
     return max(lons) >= frame.west and min(lons) <= frame.east and max(lats) >= frame.south and min(lats) <= frame.north
+
+
+LABEL_SIZE = 13.0  # px, as the stylesheet sets it; a character is taken as 0.6 of it wide
+Box = tuple[float, float, float, float]  # x0, y0, x1, y1
+
+
+def _overlaps(a: Box, b: Box) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def place_label(text: str, x: float, y: float, taken: list[Box], width: float, height: float) -> tuple[float, float, str, Box]:
+    """Where a place name goes beside its markers at (x, y): right, left, above or below, the first
+    that stays inside the panel and clear of the markers and names already placed (else the least bad)."""
+    w, h, gap = len(text) * LABEL_SIZE * 0.6, LABEL_SIZE, SPREAD + 6
+    candidates = [
+        (x + gap, y + 4, "start", (x + gap, y - h / 2 - 1, x + gap + w, y + h / 2 + 1)),
+        (x - gap, y + 4, "end", (x - gap - w, y - h / 2 - 1, x - gap, y + h / 2 + 1)),
+        (x, y - gap - 2, "middle", (x - w / 2, y - gap - h - 1, x + w / 2, y - gap + 1)),
+        (x, y + gap + h, "middle", (x - w / 2, y + gap, x + w / 2, y + gap + h + 2)),
+    ]
+
+    def cost(box: Box) -> float:
+        outside = max(0.0, -box[0]) + max(0.0, box[2] - width) + max(0.0, -box[1]) + max(0.0, box[3] - height)
+        return 1000 * outside + sum(1 for t in taken if _overlaps(box, t))
+
+    best = min(candidates, key=lambda c: cost(c[3]))  # min keeps the first of equals: right is preferred
+    return round(best[0], 1), round(best[1], 1), best[2], best[3]
 
 
 def panel_svg(
@@ -144,15 +173,18 @@ def panel_svg(
         spot = next((s for s in places if math.dist(s, (x, y)) < SPREAD), (x, y))
         places.setdefault(spot, []).append(m)
     at: dict[str, tuple[float, float]] = {}
-    names = []
     for (x, y), here in places.items():
         for i, m in enumerate(here):  # several sites at one place: spread around it, none hidden
             turn = 2 * math.pi * i / len(here) - math.pi / 2
             at[m.id] = (x, y) if len(here) == 1 else (round(x + SPREAD * math.cos(turn), 1), round(y + SPREAD * math.sin(turn), 1))
+    taken: list[Box] = [(x - 8, y - 8, x + 8, y + 8) for x, y in at.values()]  # the markers
+    names = []
+    for (x, y), here in places.items():
         place = ", ".join(dict.fromkeys(m.place for m in here if m.place))
         if place:
-            anchor, dx = ("end", -(SPREAD + 6)) if x > frame.width * 0.6 else ("start", SPREAD + 6)
-            names.append(f'<text x="{round(x + dx, 1)}" y="{round(y + 4, 1)}" text-anchor="{anchor}">{escape(place)}</text>')
+            tx, ty, anchor, box = place_label(place, x, y, taken, frame.width, frame.height)
+            taken.append(box)
+            names.append(f'<text x="{tx}" y="{ty}" text-anchor="{anchor}">{escape(place)}</text>')
     for m in markers:
         x, y = at[m.id]
         label = escape(m.label)

@@ -178,3 +178,127 @@ def test_every_map_marker_can_be_seen_and_places_are_named(built) -> None:  # ty
                 assert math.dist(a, b) >= 9.9, (a, b)
         assert '<g class="mcf-map__places" aria-hidden="true"><text' in panel
     assert ">Bristol</text>" in html and ">Lima</text>" in html
+
+
+# --- Identity and ways in ----------------------------------------------------------------------------
+
+
+def test_the_home_page_says_what_this_is_and_offers_ways_in(built) -> None:  # type: ignore[no-untyped-def]
+    import re
+
+    home = (built.site / "index.html").read_text(encoding="utf-8")
+    lead = re.search(r'<div class="mcf-hero__lead">(.*?)</div>', home, re.S)
+    assert lead
+    text = re.sub(r"<[^>]+>", "", lead.group(1)).strip()
+    assert len(re.findall(r"[.!?](?:\s|$)", text)) == 2, text  # two sentences: what, for whom, who publishes
+    assert "mcframe project" in text and "teachers, school leaders" in text
+    buttons = re.findall(r'<a class="md-button[^"]*" href="([^"]+)">', home)
+    assert buttons[:2] == ["start.html", "framework/which-approach.html"]
+    for route in ("new-mentor", "coach", "cpd-coordinator", "school-leader", "provider"):
+        assert f'href="start.html#{route}"' in home
+
+
+def test_each_route_is_a_handful_of_steps_in_order(built) -> None:  # type: ignore[no-untyped-def]
+    import re
+
+    start = (built.site / "start.html").read_text(encoding="utf-8")
+    for route in ("new-mentor", "coach", "cpd-coordinator", "school-leader", "provider"):
+        section = start.split(f'id="{route}"', 1)[1].split("<h2", 1)[0]
+        steps = re.findall(r'<li><a class="mcf-route__link" href="([^"]+)">', section)
+        assert 4 <= len(steps) <= 8, (route, steps)
+        for href in steps:
+            assert (built.site / href.split("#")[0]).is_file(), href
+    assert 'class="mcf-wording mcf-wording--editorial"' in start  # the routes are this edition's suggestions
+
+
+@pytest.mark.parametrize("width", [320, 768, 1280])
+def test_which_approach_when_works_without_javascript(browser, unpacked: Path, width: int) -> None:  # type: ignore[no-untyped-def]
+    probe = Probe.open(browser, unpacked, viewport={"width": width, "height": 800}, java_script_enabled=False)
+    page = probe.page()
+    probe.goto(page, "framework/which-approach.html")
+    tables = page.locator("table.mcf-approach")
+    assert tables.count() == 2 and tables.first.is_visible()
+    page.get_by_role("link", name="Early career, after induction").first.click()
+    assert page.url.endswith("#w7")
+    row = page.locator("tr#w7")
+    assert row.evaluate("el => getComputedStyle(el).outlineStyle") == "solid"  # the chosen row stands out (:target)
+    top = row.evaluate("el => el.getBoundingClientRect().top")
+    assert 0 <= top < 800  # and is in view
+    best = row.locator(".mcf-fit--best a").first
+    assert best.inner_text() == "Collaborative (co-)coaching"
+    assert "D4" in row.inner_text()  # each answer names the rows of the table it rests on
+    for table in tables.all():  # no sideways scrolling, even at 320 px
+        assert table.evaluate("el => el.scrollWidth <= el.parentElement.clientWidth + 1")
+    probe.close()
+
+
+_MAP_BOXES = r"""() => [...document.querySelectorAll('svg.mcf-map[id]')].map(svg => {
+  const box = el => { const b = el.getBBox(); return [b.x, b.y, b.x + b.width, b.y + b.height]; };
+  return {
+    width: svg.viewBox.baseVal.width, height: svg.viewBox.baseVal.height,
+    names: [...svg.querySelectorAll('.mcf-map__places text')].map(t => [t.textContent, box(t)]),
+    markers: [...svg.querySelectorAll('.mcf-map__marker circle:first-of-type')].map(box),
+  };
+})"""
+
+
+@pytest.mark.parametrize("width", [320, 1280])
+def test_map_names_are_clear_of_each_other_and_of_the_markers(browser, unpacked: Path, width: int) -> None:  # type: ignore[no-untyped-def]
+    """Bromley's name once ran into Hillingdon's marker and Bristol's name."""
+    probe = Probe.open(browser, unpacked, viewport={"width": width, "height": 800})
+    page = probe.page()
+    probe.goto(page, "practice/directory.html")
+    panels = page.evaluate(_MAP_BOXES)
+    assert panels
+
+    def overlap(a: list[float], b: list[float]) -> bool:
+        return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+    for panel in panels:
+        names = panel["names"]
+        for i, (name, box) in enumerate(names):
+            assert box[0] >= 0 and box[2] <= panel["width"], name  # inside the panel
+            assert not [other for other, b in names[i + 1 :] if overlap(box, b)], name
+            assert not [m for m in panel["markers"] if overlap(box, m)], name
+    probe.close()
+
+
+def test_the_map_has_a_key_and_no_stray_lines(built) -> None:  # type: ignore[no-untyped-def]
+    """A country drawn across the antimeridian (Fiji) once put a line across the Peru panel."""
+    import re
+
+    html = (built.site / "practice/directory.html").read_text(encoding="utf-8")
+    key = re.search(r'<dl class="mcf-map-legend" aria-label="Map key">(.*?)</dl>', html, re.S)
+    assert key and "A site in the directory" in key.group(1) and "not the site&#39;s address" in key.group(1)
+    for panel in re.findall(r'<svg class="mcf-map" id=.*?</svg>', html, re.S):
+        width = float(re.search(r'viewBox="0 0 ([\d.]+) ', panel).group(1))  # type: ignore[union-attr]
+        xs = [float(x) for x in re.findall(r"[ML](-?[\d.]+) ", panel)]
+        assert xs and min(xs) > -3 * width and max(xs) < 4 * width
+
+
+_TOP_ENTRY = r"""name => {
+  const entries = [...document.querySelectorAll('.md-sidebar--primary .md-nav--primary > .md-nav__list > .md-nav__item > .md-nav__link')]
+    .filter(el => el.textContent.trim() === name && el.checkVisibility({visibilityProperty: true}) && el.getBoundingClientRect().height > 0);
+  return entries.length ? Math.min(...entries.map(el => el.getBoundingClientRect().bottom)) : null;
+}"""
+
+
+def test_the_sidebar_shows_every_section_on_a_laptops_first_screen(browser, unpacked: Path) -> None:  # type: ignore[no-untyped-def]
+    """A 33-entry sidebar once pushed Glossary and About below the fold at 1280×800."""
+    probe = Probe.open(browser, unpacked, viewport={"width": 1280, "height": 800})
+    page = probe.page()
+    for path in ("framework/principles.html", "case-studies/cs01.html", "glossary.html", "about.html"):
+        probe.goto(page, path)
+        for name in ("Framework", "Practice", "Evidence", "Glossary", "Sources", "About"):
+            bottom = page.evaluate(_TOP_ENTRY, name)
+            assert bottom is not None and bottom <= 800, (path, name, bottom)
+    probe.close()
+
+
+def test_the_header_wears_the_sites_colours(browser, unpacked: Path) -> None:  # type: ignore[no-untyped-def]
+    probe = Probe.open(browser, unpacked)
+    page = probe.page()
+    probe.goto(page, "index.html")
+    assert page.locator(".md-header").evaluate("el => getComputedStyle(el).backgroundColor") == "rgb(20, 80, 92)"  # #14505c
+    assert page.locator(".mcf-roles strong").first.evaluate("el => getComputedStyle(el).color") == "rgb(20, 80, 92)"
+    probe.close()

@@ -13,6 +13,7 @@ from mcframe.site_audit import broken_links, outside_references
 # The fixture's site.yaml declares these pages; "empty.html" lists a collection with no elements.
 EXPECTED_PAGES = [
     "index.html",
+    "ways-in.html",
     "ideas/k1.html",
     "ideas/k2.html",
     "rules.html",
@@ -108,4 +109,4 @@ def test_check_lints_and_summarises(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert "content/glossary/chisel.yaml:1:1: warning: term 'chisel' is mentioned in no content" in result.stderr
     assert "docs/stray.md:1:1: warning: this page is in no page list of site.yaml" in result.stderr
-    assert "content OK: References: 1; Key ideas: 2; Rules of thumb: 3 (1 draft); Websites: 0; Lexicon: 3" in result.stdout
+    assert "content OK: References: 1; Key ideas: 2; Rules of thumb: 3 (1 draft); Websites: 0; Ways in: 2; Lexicon: 3" in result.stdout

@@ -128,7 +128,9 @@ def _union_fields() -> list[tuple[type, str]]:
         for value in vars(module).values():
             if isinstance(value, type) and issubclass(value, BaseModel) and value.__module__ == module.__name__:
                 for name, info in value.model_fields.items():
-                    if typing.get_origin(info.annotation) in (typing.Union, types.UnionType):
+                    members = typing.get_args(info.annotation)
+                    takes_a_mapping = any(isinstance(m, type) and issubclass(m, BaseModel) for m in members)  # {"not": "right"} has its type
+                    if typing.get_origin(info.annotation) in (typing.Union, types.UnionType) and not takes_a_mapping:
                         found.append((value, name))
     return found
 

@@ -15,7 +15,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from ..problems import report
-from ..sitebuild import CSS, SCRIPTS, SHIM_URI, SiteBuild
+from ..sitebuild import CSS, FAVICON, LOGO, SCRIPTS, SHIM_URI, SiteBuild
 from .errors import ContentErrorForMkDocs
 
 content_log = logging.getLogger("mcframe.content")  # outside "mkdocs": strict builds show warnings, not fail
@@ -38,6 +38,7 @@ class McframePlugin(BasePlugin[McframeConfig]):
         for key, value in site.settings().items():
             config[key] = value
         config.theme["language"] = site.lib.site.language
+        config.theme["logo"], config.theme["favicon"] = config.theme.get("logo") or LOGO, FAVICON
         config.nav = [item.as_tree() for item in site.nav] + list(config.nav or [])
         if SHIM_URI not in config.extra.setdefault("polyfills", []):
             config.extra["polyfills"].insert(0, SHIM_URI)
