@@ -242,7 +242,7 @@ _MAP_BOXES = r"""() => [...document.querySelectorAll('svg.mcf-map[id]')].map(svg
 })"""
 
 
-@pytest.mark.parametrize("width", [320, 1280])
+@pytest.mark.parametrize("width", [320, 768, 1280])
 def test_map_names_are_clear_of_each_other_and_of_the_markers(browser, unpacked: Path, width: int) -> None:  # type: ignore[no-untyped-def]
     """Bromley's name once ran into Hillingdon's marker and Bristol's name."""
     probe = Probe.open(browser, unpacked, viewport={"width": width, "height": 800})
@@ -302,3 +302,20 @@ def test_the_header_wears_the_sites_colours(browser, unpacked: Path) -> None:  #
     assert page.locator(".md-header").evaluate("el => getComputedStyle(el).backgroundColor") == "rgb(20, 80, 92)"  # #14505c
     assert page.locator(".mcf-roles strong").first.evaluate("el => getComputedStyle(el).color") == "rgb(20, 80, 92)"
     probe.close()
+
+
+def test_no_reader_facing_label_is_a_bare_internal_code(built) -> None:  # type: ignore[no-untyped-def]
+    """Codes such as FO-MENTORING or PH-PRIMARY once stood in for names; an "ID …" badge for citing is fine."""
+    import re
+
+    from lxml import html
+
+    code = re.compile(r"\b(?:FO|PH|ST|PU)-[A-Z0-9]+(?:-[A-Z0-9]+)*\b")
+    found = []
+    for path in sorted(built.site.rglob("*.html")):
+        tree = html.parse(str(path)).getroot()
+        for el in tree.xpath("//script|//style|//*[contains(concat(' ', @class, ' '), ' mcf-id__code ')]"):
+            el.drop_tree()
+        text = " ".join(tree.xpath("//body")[0].itertext())
+        found += [f"{path.relative_to(built.site)}: {m.group(0)}" for m in code.finditer(text)]
+    assert found == []
