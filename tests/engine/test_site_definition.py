@@ -54,7 +54,8 @@ def test_the_fixture_builds_with_its_own_shape(fixture_built: Built) -> None:
     # Nav in site.yaml's order, with the section and the element group it declares.
     nav = list(dict.fromkeys(re.findall(r'<span class="md-ellipsis">\s*([^<]+?)\s*</span>', home)))
     assert nav[:12] == [  # the current page's entry holds its headings: the home page's two
-        "Workshop Supervision Framework", "Start", "Where to start", "Explore the library", "Ways in", "The framework", "Key ideas", "Demonstration", "Practice under watch",
+        "Workshop Supervision Framework", "Start", "Where to start", "Explore the library", "Ways in",
+        "The framework", "Key ideas", "Demonstration", "Practice under watch",
         "Rules of thumb", "Résumé en français", "Lexicon",
     ]
     assert "Shown only with websites" not in home  # its collection is empty
