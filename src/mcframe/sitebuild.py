@@ -26,7 +26,9 @@ from .library import Library, load_library
 from .mdext import TableParts
 from .models import Term
 from .problems import ContentError, Problem, report
+from .citing import files_html
 from .render import NavItem, Rendered, render_site
+from .routes import href, in_html
 from .safety import html_risks
 from .text import theme_text
 
@@ -207,14 +209,13 @@ class SiteBuild:
         if ref is None:
             return html
         label = self.lib.site.label
-        up = posixpath.relpath("cite", posixpath.dirname(path) or ".")
-        key = ref.key.lower()
-        files = " · ".join(f'<a download href="{up}/{key}.{ext}">{name}</a>' for ext, name in (("ris", "RIS"), ("bib", "BibTeX"), ("json", "CSL-JSON")))
+        routes = self.rendered.routes
+        edition = in_html(href(path, routes.page("downloads"), "citations")) if routes.has("downloads") else None
         block = (
             f'<details class="mcf-cite mcf-nolink"><summary>{escape(label("cite_this"))}</summary>'
             f'<p class="mcf-cite__style"><strong>APA</strong> <span class="mcf-cite__text">{escape(ref.apa)}</span></p>'
             f'<p class="mcf-cite__style"><strong>Harvard</strong> <span class="mcf-cite__text">{escape(ref.harvard)}</span></p>'
-            f'<p class="mcf-cite__files">{escape(label("cite_download"))}: {files}</p></details>'
+            f'{files_html(ref, label("cite_download"), edition, label("cite_edition_files"))}</details>'
         )
         return html.replace("</article>", block + "</article>", 1)
 

@@ -31,15 +31,55 @@ def test_element_pages_have_cite_this_in_apa_and_harvard(built: Built) -> None:
         assert harvard.group(1).startswith("The mcframe project (2026)")
 
 
+def edition_record(site: Path, key: str, ext: str) -> str:
+    """One reference's record in the whole edition's file of that format, exactly as written."""
+    with open(site / f"cite/edition.{ext}", encoding="utf-8", newline="") as f:
+        text = f.read()
+    if ext == "ris":
+        return next(r + "ER  - \r\n" for r in text.split("ER  - \r\n") if f"ID  - {key}\r\n" in r)
+    if ext == "bib":
+        return next(r for r in re.split(r"(?=^@misc\{)", text, flags=re.M) if r.startswith(f"@misc{{{key},")).rstrip("\n") + "\n"
+    return json.dumps(next(i for i in json.loads(text) if i["id"] == key), ensure_ascii=False, indent=1) + "\n"
+
+
 def test_ris_and_bibtex_read_back(built: Built) -> None:
-    ris = rispy.loads((built.site / "cite/principle-p3.ris").read_text())[0]
+    ris = rispy.loads(edition_record(built.site, "principle-P3", "ris"))[0]
     assert ris["title"] == "A learning agreement (principle P3)" and ris["authors"] == ["The mcframe project"] and ris["year"] == "2026"
-    bib = bibtexparser.parse_string((built.site / "cite/principle-p3.bib").read_text()).entries[0]
+    bib = bibtexparser.parse_string(edition_record(built.site, "principle-P3", "bib")).entries[0]
     assert bib.key == "principle-P3" and bib["title"] == "A learning agreement (principle P3)" and bib["year"] == "2026"
     assert "ID P3" in bib["note"] and "offline edition" in bib["howpublished"]
     edition = json.loads((built.site / "cite/edition.json").read_text())
     assert any(item["id"] == "principle-P3" for item in edition)
     assert {"term-dfes", "agency-DFES"} <= {item["id"] for item in edition}  # one ID in two collections: two references
+    assert sorted(p.name for p in (built.site / "cite").iterdir()) == ["edition.bib", "edition.json", "edition.ris"]  # no file per element
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(("page", "key"), [("framework/principles.html", "principle-P3"), ("glossary.html", "term-early-career-teacher"), ("today.html", "page-today")])
+def test_the_browser_saves_each_reference_as_the_editions_files_have_it(browser, unpacked: Path, page: str, key: str) -> None:  # type: ignore[no-untyped-def]
+    """RIS, BibTeX and CSL-JSON for one reference are made in the browser from the page's CSL-JSON:
+    byte for byte the record the build wrote into the whole edition's file, and readable by rispy and
+    bibtexparser."""
+    context = browser.new_context(accept_downloads=True)
+    tab = context.new_page()
+    tab.goto((unpacked / page).as_uri())
+    line = tab.locator(f'[data-mcf-cite="{key}"]')
+    line.evaluate("el => el.closest('details').open = true")
+    for ext in ("ris", "bib", "json"):
+        with tab.expect_download() as info:
+            line.locator(f'button[data-format="{ext}"]').click()
+        download = info.value
+        assert download.suggested_filename == f"{key.lower()}.{ext}"
+        with open(download.path(), encoding="utf-8", newline="") as f:
+            saved = f.read()
+        assert saved == edition_record(unpacked, key, ext), ext
+    context.close()
+
+
+def test_without_script_the_editions_files_are_offered(built: Built) -> None:
+    html = (built.site / "framework/principles.html").read_text()
+    assert '<a class="mcf-cite__edition" href="../downloads.html#citations">' in html  # cite.js puts the buttons in its place
+    assert 'id="citations"' in (built.site / "downloads.html").read_text()
 
 
 def test_with_a_site_address_references_carry_it(tmp_path: Path) -> None:
@@ -47,7 +87,7 @@ def test_with_a_site_address_references_carry_it(tmp_path: Path) -> None:
     site = project / "content/site.yaml"
     site.write_text(site.read_text().replace("language: en\n", "language: en\naddress: https://example.org/mcframe/\n", 1))
     assert run_mcframe(project, "build").returncode == 0
-    ris = rispy.loads((project / "site/cite/principle-p3.ris").read_text())[0]
+    ris = rispy.loads(edition_record(project / "site", "principle-P3", "ris"))[0]
     assert ris["urls"] == ["https://example.org/mcframe/framework/principles.html#p3"]
     html = (project / "site/framework/principles.html").read_text()
     assert '<meta name="citation_public_url" content="https://example.org/mcframe/framework/principles.html">' in html
@@ -115,7 +155,7 @@ def test_every_printed_sheet_says_what_it_is_and_which_edition(browser, unpacked
 def test_hand_written_pages_can_be_cited_too(built: Built) -> None:
     html = (built.site / "today.html").read_text()
     assert '<details class="mcf-cite mcf-nolink"><summary>Cite this</summary>' in html
-    assert '<a download href="cite/page-today.ris">RIS</a>' in html
+    assert 'data-mcf-cite="page-today"' in html and '<a class="mcf-cite__edition" href="downloads.html#citations">' in html
 
 
 def test_references_equal_citeproc_formatting_each_one_on_its_own() -> None:

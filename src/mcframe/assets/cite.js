@@ -1,5 +1,7 @@
-/* mcframe "Cite this": a button copies a reference with one click. Without JavaScript (or where the
- * clipboard is not allowed, as from some file:// pages) the reference is plain text to select. */
+/* mcframe "Cite this": a button copies a reference with one click, and buttons save it for reference
+ * managers as RIS, BibTeX or CSL-JSON, made here from the reference's CSL-JSON on the page (the same
+ * text as the whole edition's files, which the build writes; a test compares them). Without
+ * JavaScript the reference is plain text to select, and the edition's files are linked instead. */
 (function () {
   "use strict";
   Array.prototype.forEach.call(document.querySelectorAll("button[data-copy]"), function (button) {
@@ -15,6 +17,53 @@
       if (navigator.clipboard && window.isSecureContext) {
         navigator.clipboard.writeText(text).then(function () { button.textContent = "Copied"; }, selectIt);
       } else { selectIt(); button.textContent = "Selected"; }
+    });
+  });
+
+  function pad(n, width) { var s = String(n); while (s.length < width) { s = "0" + s; } return s; }
+  var BIB = { "\\": "\\textbackslash{}", "{": "\\{", "}": "\\}", "&": "\\&", "%": "\\%" };
+  function bib(text) { return String(text).replace(/[\\{}&%]/g, function (c) { return BIB[c]; }); }
+
+  var FORMATS = {
+    ris: function (key, c) {
+      var d = c.issued["date-parts"][0];
+      var lines = ["TY  - ELEC", "TI  - " + c.title, "AU  - " + c.author[0].literal, "PY  - " + d[0],
+        "DA  - " + pad(d[0], 4) + "/" + pad(d[1], 2) + "/" + pad(d[2], 2), "T2  - " + c["container-title"],
+        "PB  - " + c.publisher, "ET  - " + c.version, "ID  - " + key];
+      if (c.URL) { lines.push("UR  - " + c.URL); }
+      if (c.note) { lines.push("N1  - " + c.note); }
+      return { text: lines.concat(["ER  - ", ""]).join("\r\n"), type: "application/x-research-info-systems" };
+    },
+    bib: function (key, c) {
+      var d = c.issued["date-parts"][0];
+      var fields = [["title", c.title], ["author", c.author[0].literal], ["year", String(d[0])], ["month", String(d[1])],
+        ["organization", c.publisher], ["howpublished", c["container-title"]], ["edition", c.version]];
+      if (c.URL) { fields.push(["url", c.URL]); }
+      if (c.note) { fields.push(["note", c.note]); }
+      var body = fields.map(function (f) {
+        return f[0] === "author" ? "  author = {{" + bib(f[1]) + "}}" : "  " + f[0] + " = {" + bib(f[1]) + "}";
+      }).join(",\n");
+      return { text: "@misc{" + key + ",\n" + body + "\n}\n", type: "application/x-bibtex" };
+    },
+    json: function (key, c) { return { text: JSON.stringify(c, null, 1) + "\n", type: "application/json" }; }
+  };
+
+  Array.prototype.forEach.call(document.querySelectorAll("[data-mcf-csl]"), function (line) {
+    var key = line.getAttribute("data-mcf-cite");
+    var csl = JSON.parse(line.getAttribute("data-mcf-csl"));
+    line.querySelector(".mcf-cite__buttons").hidden = false;
+    var fallback = line.querySelector(".mcf-cite__edition");
+    if (fallback) { fallback.remove(); }
+    Array.prototype.forEach.call(line.querySelectorAll("button[data-format]"), function (button) {
+      button.addEventListener("click", function () {
+        var format = button.getAttribute("data-format");
+        var made = FORMATS[format](key, csl);
+        var url = URL.createObjectURL(new Blob([made.text], { type: made.type + ";charset=utf-8" }));
+        var a = document.createElement("a");
+        a.href = url; a.download = key.toLowerCase() + "." + format;
+        document.body.appendChild(a); a.click(); a.remove();
+        setTimeout(function () { URL.revokeObjectURL(url); }, 1000);
+      });
     });
   });
 })();
