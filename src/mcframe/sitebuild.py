@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 import os
-import posixpath
 from collections.abc import Callable
 from dataclasses import dataclass
 from fnmatch import fnmatch
@@ -18,6 +17,7 @@ from typing import Any
 from markupsafe import escape
 
 from . import identity
+from .citing import files_html
 from .editions import check_changes
 from .glossary.build import make_linker
 from .glossary.linker import GlossaryExtension, GlossaryLinker
@@ -26,7 +26,6 @@ from .library import Library, load_library
 from .mdext import TableParts
 from .models import Term
 from .problems import ContentError, Problem, report
-from .citing import files_html
 from .render import NavItem, Rendered, render_site
 from .routes import href, in_html
 from .safety import html_risks
