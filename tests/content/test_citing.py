@@ -55,7 +55,9 @@ def test_ris_and_bibtex_read_back(built: Built) -> None:
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize(("page", "key"), [("framework/principles.html", "principle-P3"), ("glossary.html", "term-early-career-teacher"), ("today.html", "page-today")])
+@pytest.mark.parametrize(
+    ("page", "key"), [("framework/principles.html", "principle-P3"), ("glossary.html", "term-early-career-teacher"), ("today.html", "page-today")]
+)
 def test_the_browser_saves_each_reference_as_the_editions_files_have_it(browser, unpacked: Path, page: str, key: str) -> None:  # type: ignore[no-untyped-def]
     """RIS, BibTeX and CSL-JSON for one reference are made in the browser from the page's CSL-JSON:
     byte for byte the record the build wrote into the whole edition's file, and readable by rispy and
