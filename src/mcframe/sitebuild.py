@@ -211,7 +211,7 @@ class SiteBuild:
         routes = self.rendered.routes
         edition = in_html(href(path, routes.page("downloads"), "citations")) if routes.has("downloads") else None
         block = (
-            f'<details class="mcf-cite mcf-nolink"><summary>{escape(label("cite_this"))}</summary>'
+            f'<details class="mcf-cite mcf-nolink" data-search-exclude="true"><summary>{escape(label("cite_this"))}</summary>'
             f'<p class="mcf-cite__style"><strong>APA</strong> <span class="mcf-cite__text">{escape(ref.apa)}</span></p>'
             f'<p class="mcf-cite__style"><strong>Harvard</strong> <span class="mcf-cite__text">{escape(ref.harvard)}</span></p>'
             f'{files_html(ref, label("cite_download"), edition, label("cite_edition_files"))}</details>'

@@ -156,7 +156,7 @@ def test_every_printed_sheet_says_what_it_is_and_which_edition(browser, unpacked
 
 def test_hand_written_pages_can_be_cited_too(built: Built) -> None:
     html = (built.site / "today.html").read_text()
-    assert '<details class="mcf-cite mcf-nolink"><summary>Cite this</summary>' in html
+    assert '<details class="mcf-cite mcf-nolink" data-search-exclude="true"><summary>Cite this</summary>' in html
     assert 'data-mcf-cite="page-today"' in html and '<a class="mcf-cite__edition" href="downloads.html#citations">' in html
 
 
@@ -172,3 +172,11 @@ def test_references_equal_citeproc_formatting_each_one_on_its_own() -> None:
     targets += [(f"page-{e.id}", lib.title_of(e), f"https://example.org/x/{e.id.lower()}.html") for e in lib.elements["principles"]]
     shared, alone = references(lib, targets), references_one_by_one(lib, targets)
     assert {k: (r.apa, r.harvard) for k, r in shared.items()} == {k: (r.apa, r.harvard) for k, r in alone.items()}
+
+
+def test_citations_breadcrumbs_and_pagers_stay_out_of_search(built: Built) -> None:
+    """Every element's "Cite this" once filled the search index with "The mcframe project (2026)..."."""
+    index = (built.site / "search/search_index.json").read_text()
+    assert "Cite this" not in index and "The mcframe project (2026)" not in index
+    assert "Previous and next" not in index and "← " not in index
+    assert "A learning agreement" in index  # the content itself is still there
