@@ -277,11 +277,13 @@ def by_place(sites: Iterable[PracticeSite]) -> list[tuple[str, list[tuple[str, l
     ]
 
 
-def _front_matter(decl: PageDecl, title: str) -> str:
+def _front_matter(decl: PageDecl, title: str, home: bool = False) -> str:
     """The page's title, as HTML (the theme shows it unescaped in <title>, navigation and search), and
-    the furniture it hides. JSON strings are YAML strings, so any title is quoted safely."""
+    the furniture it hides. JSON strings are YAML strings, so any title is quoted safely. The home
+    page has none: the theme then calls it by the site's name alone ("Home - ..." says nothing)."""
     hide = "hide:\n" + "".join(f"  - {json.dumps(h)}\n" for h in decl.hide) if decl.hide else ""
-    return f"---\ntitle: {json.dumps(theme_text(title))}\n{hide}---\n"
+    heading = "" if home else f"title: {json.dumps(theme_text(title))}\n"
+    return f"---\n{heading}{hide}---\n" if heading or hide else ""
 
 
 def render_site(
@@ -357,7 +359,8 @@ def render_site(
                 body += "\n" + page_cite.render(key=key, **{**common, **extra}, **helpers.context(path))
             if decl.language and decl.language != lib.site.language:
                 body = _in_language(body, decl.language)
-            pages.append(Page(path, title, _front_matter(decl, title) + body, decl.in_nav and path == (decl.path if not decl.shows else path)))
+            front = _front_matter(decl, title, decl is routes.pages[0])
+            pages.append(Page(path, title, front + body, decl.in_nav and path == (decl.path if not decl.shows else path)))
     if problems:
         return None, problems
     return Rendered(pages, build_nav(lib, routes), downloads, routes, refs), []

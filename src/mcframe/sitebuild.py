@@ -172,7 +172,7 @@ class SiteBuild:
         """The page with the metadata reference managers and search engines read: Highwire-style
         citation tags, Dublin Core and schema.org JSON-LD, in its <head>."""
         s = self.lib.site
-        title = unescape(title)
+        title = s.title if path == self.rendered.routes.pages[0].path else unescape(title)  # the home page is the site
         date = s.edition.date
         url = s.address + path.removesuffix(".md") + ".html" if s.address else None
         tags = {

@@ -131,7 +131,8 @@ def test_a_planted_title_is_shown_as_text_everywhere(tmp_path: Path) -> None:
     k1 = (project / "site/ideas/k1.html").read_text()
     assert "<title>Demo &lt;script&gt;alert(1)&lt;/script&gt; & &lt;b&gt;more&lt;/b&gt; - Workshop &lt;script&gt;alert(2)&lt;/script&gt;</title>" in k1
     assert 'aria-label="Next: Practice under watch"' in k1
-    assert '<h1 id="demo-scriptalert1script-bmoreb">Demo &lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;b&gt;more&lt;/b&gt;' in k1
+    heading = '<h1 id="demo-scriptalert1script-bmoreb-k1">Demo &lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;b&gt;more&lt;/b&gt; '
+    assert heading + '<span class="mcf-id__code mcf-id__code--title">K1</span>' in k1
     index = (project / "site/search/search_index.json").read_text()
     assert "<script>alert(" not in index
 

@@ -48,7 +48,7 @@ def nav_titles(items) -> list[str]:  # type: ignore[no-untyped-def]
 
 def test_the_fixture_builds_with_its_own_shape(fixture_built: Built) -> None:
     home = (fixture_built.site / "index.html").read_text()
-    assert "<title>Start - Workshop Supervision Framework</title>" in home
+    assert "<title>Workshop Supervision Framework</title>" in home  # the home page is called by the site's name alone
     assert "Supervising apprentices: an example framework" in home  # the subtitle heads the home page
     assert "The fixture editors · Edition 3, 2026-01-15 · Example text, free to reuse." in home  # footer
     # Nav in site.yaml's order, with the section and the element group it declares.
