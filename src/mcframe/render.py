@@ -156,6 +156,7 @@ class _Helpers:
             "fmt": fmt,
             "chart_figure": chart_figure,
             "href": lambda el: Markup(self.routes.element_href(self.at, el)),
+            "html_href": lambda el: Markup(in_html(self.routes.element_href(self.at, el))),  # for raw HTML
             "page": lambda page_id, anchor=None: Markup(href(self.at, self.routes.page(page_id), anchor)),
             "has_page": self.routes.has,
             "home": lambda: Markup(href(self.at, self.routes.pages[0].path)),
