@@ -19,22 +19,27 @@ from openpyxl.utils import get_column_letter
 from .library import Library
 from .models import Agency, Programme
 
+# The columns: the label (labels.yaml, or site.yaml's labels) that heads each, and its width in the sheet.
 COLUMNS = (
-    ("ID", 8),
-    ("Agency", 10),
-    ("Programme", 34),
-    ("Why (purpose)", 30),
-    ("Who (participants)", 30),
-    ("What (activity)", 40),
-    ("When (career stage)", 30),
-    ("Forms of practice", 26),
-    ("Mentoring or coaching", 16),
-    ("Description", 50),
-    ("Sources", 40),
-    ("Links", 40),
-    ("Review status", 12),
-    ("Reviewed on", 12),
+    ("grid_col_id", 8),
+    ("grid_col_agency", 10),
+    ("grid_col_programme", 34),
+    ("grid_col_why", 30),
+    ("grid_col_who", 30),
+    ("grid_col_what", 40),
+    ("grid_col_when", 30),
+    ("grid_col_forms", 26),
+    ("grid_col_requirement", 16),
+    ("grid_col_description", 50),
+    ("grid_col_sources", 40),
+    ("grid_col_links", 40),
+    ("grid_col_status", 12),
+    ("grid_col_reviewed", 12),
 )
+
+
+def headings(lib: Library) -> list[str]:
+    return [lib.site.label(key) for key, _ in COLUMNS]
 FIXED_TIME = datetime.datetime(2005, 1, 1)  # used when no row has been reviewed yet
 
 
@@ -71,15 +76,15 @@ def policy_grid_csv(lib: Library) -> bytes:
     """RFC 4180: CRLF line ends, quotes where needed, UTF-8 (with a BOM so spreadsheets read it as such)."""
     out = io.StringIO(newline="")
     writer = csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
-    writer.writerow([name for name, _ in COLUMNS])
+    writer.writerow(headings(lib))
     writer.writerows(grid_rows(lib))
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 
-def _sheet(wb: Workbook, title: str, rows: list[list[str]], first: bool) -> None:
+def _sheet(wb: Workbook, title: str, head: list[str], rows: list[list[str]], first: bool) -> None:
     ws = wb.active if first else wb.create_sheet()
     ws.title = title[:31]
-    ws.append([name for name, _ in COLUMNS])
+    ws.append(head)
     for row in rows:
         ws.append(row)
     for i, (_, width) in enumerate(COLUMNS, start=1):
@@ -98,10 +103,11 @@ def policy_grid_xlsx(lib: Library) -> bytes:
     """An overview sheet and a sheet per agency; frozen header, autofilter, wrapped text, no formulas."""
     wb = Workbook()
     rows = grid_rows(lib)
-    _sheet(wb, "Overview", rows, first=True)
+    head = headings(lib)
+    _sheet(wb, lib.site.label("grid_sheet_overview"), head, rows, first=True)
     programmes = lib.all(Programme)
     for agency in lib.all(Agency):
-        _sheet(wb, agency.abbreviation, [r for r, p in zip(rows, programmes, strict=True) if p.agency == agency.id], first=False)
+        _sheet(wb, agency.abbreviation, head, [r for r, p in zip(rows, programmes, strict=True) if p.agency == agency.id], first=False)
     # The workbook's dates are the content's (the latest review), never the build's.
     reviewed = max((p.review.date for p in programmes), default=None)
     stamp = datetime.datetime.combine(reviewed, datetime.time()) if reviewed else FIXED_TIME
@@ -109,7 +115,7 @@ def policy_grid_xlsx(lib: Library) -> bytes:
     wb.properties.title = f"{site.title}: {lib.collection_of('programme').decl.plural}"
     wb.properties.creator = site.publisher
     wb.properties.version = site.edition.number
-    wb.properties.description = f"Edition {site.edition.number}, {site.edition.date.isoformat()}. {site.licence}"
+    wb.properties.description = f"{site.label('edition')} {site.edition.number}, {site.edition.date.isoformat()}. {site.licence}"
     wb.properties.created = stamp
     raw = io.BytesIO()
     wb.save(raw)

@@ -13,7 +13,7 @@ import pytest
 import yaml
 
 from conftest import ROOT, Built
-from mcframe.exports import COLUMNS
+from mcframe.exports import COLUMNS, headings
 from mcframe.library import Library, load_library
 from minimal import problems_for
 from pageprobe import Probe
@@ -142,7 +142,7 @@ def test_csv_export_equals_the_yaml(lib: Library, built: Built) -> None:
     data = (built.site / "policy/policy_grid.csv").read_bytes()
     assert data.startswith(b"\xef\xbb\xbf") and b"\r\n" in data
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
-    assert rows[0] == [name for name, _ in COLUMNS]
+    assert rows[0] == headings(lib) and rows[0][:3] == ["ID", "Agency", "Programme"]  # headings are labels
     # Row by row against the YAML itself (the export's own logic is tested on a fixture in tests/engine).
     assert [(r[0], r[2]) for r in rows[1:]] == [(p.id, p.name) for p in lib.programmes]
     assert all(len(r) == len(COLUMNS) for r in rows)
@@ -154,7 +154,7 @@ def test_xlsx_export_equals_the_yaml(lib: Library, built: Built) -> None:
     overview = wb["Overview"]
     assert overview.freeze_panes == "A2" and overview.auto_filter.ref
     values = [[c if c is not None else "" for c in row] for row in overview.iter_rows(values_only=True)]
-    assert values[0] == [name for name, _ in COLUMNS]
+    assert values[0] == headings(lib)
     assert [(r[0], r[2]) for r in values[1:]] == [(p.id, p.name) for p in lib.programmes]
     for agency in lib.agencies:
         sheet_ids = [r[0] for r in wb[agency.abbreviation].iter_rows(min_row=2, values_only=True)]
