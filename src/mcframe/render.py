@@ -8,9 +8,10 @@ the package, so a framework can restyle any page without touching the package.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import partial
+from functools import cached_property, partial
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +41,9 @@ class Page:
     title: str
     markdown: str
     in_nav: bool = True
+    # HTML that needs no Markdown conversion (a "Cite this" for each element), put in after conversion
+    # in place of its marker comment: converting it cost more than the rest of a long list page.
+    late: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -76,6 +80,11 @@ class Rendered:
     downloads: list[Download]
     routes: Routes
     refs: dict[str, Reference] = field(default_factory=dict)  # how to cite each element and page, by key
+
+    @cached_property
+    def late(self) -> dict[str, dict[str, str]]:
+        """Each page's late blocks, by source path."""
+        return {p.path: p.late for p in self.pages if p.late}
 
 
 def fmt(value: float | int) -> str:
@@ -143,10 +152,13 @@ class _Helpers:
     def __init__(self, lib: Library, routes: Routes, back: Backlinks, boundaries: Path | None, refs: dict[str, Reference]) -> None:
         self.lib, self.routes, self.back, self.boundaries, self.refs = lib, routes, back, boundaries, refs
         self.at = ""
+        self.late: dict[str, str] = {}
         self.changed = last_changed(lib)
         self.downloads: list[Download] = []
 
     def context(self, at: str) -> dict[str, Any]:
+        if at != self.at:  # a page's body and its own "Cite this" share its late blocks
+            self.late = {}
         self.at = at
         lib = self.lib
         return {
@@ -154,7 +166,7 @@ class _Helpers:
             "site": lib.site,
             "back": self.back,
             "fmt": fmt,
-            "chart_figure": chart_figure,
+            "chart_figure": lambda chart, owner: self.late_svg(chart_figure(chart, owner)),
             "href": lambda el: Markup(self.routes.element_href(self.at, el)),
             "html_href": lambda el: Markup(in_html(self.routes.element_href(self.at, el))),  # for raw HTML
             "page": lambda page_id, anchor=None: Markup(href(self.at, self.routes.page(page_id), anchor)),
@@ -187,7 +199,18 @@ class _Helpers:
             "regions": self.regions,
             "leadership": self.leadership,
             "link_to": self.link_to,
+            "late": self.put_late,
         }
+
+    def late_svg(self, html: str) -> Markup:
+        """``html`` with its drawings put in late: nothing in an SVG is Markdown or text to search."""
+        return Markup(re.sub(r"<svg\b.*?</svg>", lambda m: str(self.put_late(m.group(0))), str(html), flags=re.S))
+
+    def put_late(self, html: str) -> Markup:
+        """A marker for ``html``, which goes into the page after Markdown conversion."""
+        marker = f"<!--mcf-late-{len(self.late)}-->"
+        self.late[marker] = str(html)
+        return Markup(marker)
 
     def cite_files(self, key: str) -> Markup:
         label = self.lib.site.label
@@ -361,7 +384,7 @@ def render_site(
             if decl.language and decl.language != lib.site.language:
                 body = _in_language(body, decl.language)
             front = _front_matter(decl, title, decl is routes.pages[0])
-            pages.append(Page(path, title, front + body, decl.in_nav and path == (decl.path if not decl.shows else path)))
+            pages.append(Page(path, title, front + body, decl.in_nav and path == (decl.path if not decl.shows else path), dict(helpers.late)))
     if problems:
         return None, problems
     return Rendered(pages, build_nav(lib, routes), downloads, routes, refs), []

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from fnmatch import fnmatch
@@ -153,6 +154,7 @@ class SiteBuild:
         """The final HTML of a page: the glossary's "Used on" lists are filled in once every page is
         converted. ``pages`` gives every page's (title, URL) by source path; ``relative`` turns a site
         URL into a link from this page. A page whose content could run script stops the build."""
+        html = self._put_late(path, html)
         if not any(fnmatch(path, pattern) for pattern in self.trusted_pages) and (risks := html_risks(html)):
             generated = any(p.path == path for p in self.rendered.pages)
             where = path if generated else f"{self.docs_dir.name}/{path}"
@@ -201,6 +203,13 @@ class SiteBuild:
         css = "@page { @top-center { content: " + _css_string(line) + "; font-size: 8pt; color: #444; } }"
         html = html.replace("</head>", f"<style>{css}</style></head>", 1)
         return self._cite_hand_written(html, path)
+
+    def _put_late(self, path: str, html: str) -> str:
+        """The page's late blocks in place of their markers (see :class:`~mcframe.render.Page`)."""
+        late = self.rendered.late.get(path)
+        if not late:
+            return html
+        return re.sub(r"<!--mcf-late-\d+-->", lambda m: late.get(m.group(0), m.group(0)), html)
 
     def _cite_hand_written(self, html: str, path: str) -> str:
         """Hand-written pages get their "Cite this" here, as generated pages get it from their template."""

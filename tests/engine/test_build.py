@@ -110,3 +110,12 @@ def test_check_lints_and_summarises(tmp_path: Path) -> None:
     assert "content/glossary/chisel.yaml:1:1: warning: term 'chisel' is mentioned in no content" in result.stderr
     assert "docs/stray.md:1:1: warning: this page is in no page list of site.yaml" in result.stderr
     assert "content OK: References: 1; Key ideas: 2; Rules of thumb: 3 (1 draft); Websites: 0; Ways in: 2; Lexicon: 3" in result.stdout
+
+
+def test_late_blocks_are_put_in_place_after_conversion(fixture_built: Built) -> None:
+    """"Cite this" and chart drawings skip Markdown conversion: each page holds them, and no marker is left."""
+    for page in fixture_built.site.rglob("*.html"):
+        assert "mcf-late" not in page.read_text(), page
+    rules = (fixture_built.site / "rules.html").read_text()
+    assert rules.count('<details class="mcf-cite mcf-nolink"') == 3  # two published rules (the third is a draft) and the page
+    assert "Cite this" not in (fixture_built.site / "search/search_index.json").read_text()
