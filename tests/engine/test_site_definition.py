@@ -51,12 +51,20 @@ def test_the_fixture_builds_with_its_own_shape(fixture_built: Built) -> None:
     assert "<title>Workshop Supervision Framework</title>" in home  # the home page is called by the site's name alone
     assert "Supervising apprentices: an example framework" in home  # the subtitle heads the home page
     assert "The fixture editors · Edition 3, 2026-01-15 · Example text, free to reuse." in home  # footer
-    # Nav in site.yaml's order, with the section and the element group it declares.
-    nav = list(dict.fromkeys(re.findall(r'<span class="md-ellipsis">\s*([^<]+?)\s*</span>', home)))
-    assert nav[:12] == [  # the current page's entry holds its headings: the home page's two
+    # Nav in site.yaml's order, with the section and the element group it declares. Each page's HTML
+    # holds the open section's entries only (navigation.prune), and the current page's headings.
+    def nav_of(page: str, unique: bool = True) -> list[str]:
+        found = re.findall(r'<span class="md-ellipsis">\s*([^<]+?)\s*</span>', (fixture_built.site / page).read_text())
+        return list(dict.fromkeys(found)) if unique else found
+
+    assert nav_of("index.html")[:9] == [
         "Workshop Supervision Framework", "Start", "Where to start", "Explore the library", "Ways in",
-        "The framework", "Key ideas", "Demonstration", "Practice under watch",
-        "Rules of thumb", "Résumé en français", "Lexicon",
+        "The framework", "Lexicon", "References", "Editors' notes",
+    ]
+    idea = nav_of("ideas/k1.html", unique=False)
+    idea = list(dict.fromkeys(idea[idea.index("The framework") :]))  # after the header, which names the page
+    assert [t for t in idea if t in ("Key ideas", "Demonstration", "Practice under watch", "Rules of thumb", "Résumé en français")] == [
+        "Key ideas", "Demonstration", "Practice under watch", "Rules of thumb", "Résumé en français",
     ]
     assert "Shown only with websites" not in home  # its collection is empty
     assert "Never shown" not in home  # a card whose page is absent is left out
