@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import cached_property, partial
 from pathlib import Path
@@ -29,8 +30,8 @@ from .library import Library
 from .models import Activity, Concept, Element, EvidenceDigest, LeadershipStage, PracticeSite, Source, Term
 from .problems import Problem
 from .routes import Routes, anchor_of, href, in_html, letter_page, split_letters
+from .sitedef import DownloadDecl, PageDecl, about
 from .sitedef import Facet as FacetDecl
-from .sitedef import PageDecl, about
 from .svgmap import CREDIT, Marker, map_panels
 from .text import escape_markdown, markdown_field, theme_text
 
@@ -310,15 +311,20 @@ def _front_matter(decl: PageDecl, title: str, home: bool = False) -> str:
     return f"---\n{heading}{hide}---\n" if heading or hide else ""
 
 
+def _make_download(lib: Library, d: DownloadDecl) -> list[Download]:
+    """One download: an export's file at its path, or a bundle's files in its path as a folder."""
+    if d.export in BUNDLES:
+        return [Download(f"{d.path.rstrip('/')}/{rel}", data) for rel, data in sorted(BUNDLES[d.export](lib).items())]
+    return [Download(d.path, EXPORTS[d.export](lib))]
+
+
 def render_site(
     lib: Library, boundaries: Path | None = None, project_templates: Path | None = None
 ) -> tuple[Rendered | None, list[Problem]]:
     """Every page in site.yaml's order, the navigation and the downloads; or the problems that stop it."""
     routes = Routes.plan(lib.site, lib.elements, lib.title_of)
     env = make_environment(project_templates)
-    refs = make_references(lib, routes)
     page_cite = env.from_string('{% from "_macros.md.j2" import cite_block with context %}\n{{ cite_block(key) }}')
-    helpers = _Helpers(lib, routes, backlinks(lib), boundaries, refs)
     problems: list[Problem] = []
     pages: list[Page] = []
     downloads: list[Download] = []
@@ -327,20 +333,26 @@ def render_site(
     def problem(decl: PageDecl, at: tuple[str | int, ...], message: str) -> Problem:
         return lib.site_doc.problem(("pages", index[decl.id], *at), message)
 
-    for decl in routes.pages:  # every download first, so that a page can list them all with their sizes
-        for d in decl.downloads:
-            if d.export in BUNDLES:
-                downloads += [Download(f"{d.path.rstrip('/')}/{rel}", data) for rel, data in sorted(BUNDLES[d.export](lib).items())]
-            elif d.export in EXPORTS:
-                try:
-                    downloads.append(Download(d.path, EXPORTS[d.export](lib)))
-                except Exception as exc:  # a document that cannot be made is reported, never a traceback
-                    at = ("downloads", decl.downloads.index(d), "export")
-                    problems.append(problem(decl, at, f"the export '{d.export}' failed: {type(exc).__name__}: {exc}"))
-            else:
-                at = ("downloads", decl.downloads.index(d), "export")
-                problems.append(problem(decl, at, f"unknown export '{d.export}' (known: {', '.join(sorted([*EXPORTS, *BUNDLES]))})"))
+    # Every download first, so that a page can list them all with their sizes. They are made on a
+    # second thread while this one formats the references: typesetting a PDF leaves Python free.
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        made = []
+        for decl in routes.pages:
+            for j, d in enumerate(decl.downloads):
+                if d.export in EXPORTS or d.export in BUNDLES:
+                    made.append((decl, j, d, pool.submit(_make_download, lib, d)))
+                else:
+                    known = ", ".join(sorted([*EXPORTS, *BUNDLES]))
+                    problems.append(problem(decl, ("downloads", j, "export"), f"unknown export '{d.export}' (known: {known})"))
+        refs = make_references(lib, routes)
+        for decl, j, d, future in made:
+            at = ("downloads", j, "export")
+            try:
+                downloads += future.result()
+            except Exception as exc:  # a document that cannot be made is reported, never a traceback
+                problems.append(problem(decl, at, f"the export '{d.export}' failed: {type(exc).__name__}: {exc}"))
     downloads += cite_downloads(refs)
+    helpers = _Helpers(lib, routes, backlinks(lib), boundaries, refs)
     helpers.downloads = downloads
     for decl in routes.pages:
         if decl.template is None:
