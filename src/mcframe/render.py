@@ -155,7 +155,7 @@ class _Helpers:
         self.at = ""
         self.late: dict[str, str] = {}
         self.changed = last_changed(lib)
-        self.downloads: list[Download] = []
+        self.all_downloads: Callable[[], list[Download]] = list
 
     def context(self, at: str) -> dict[str, Any]:
         if at != self.at:  # a page's body and its own "Cite this" share its late blocks
@@ -195,7 +195,7 @@ class _Helpers:
             "reference": lambda key: self.refs.get(key),
             "cite_key": cite_key,
             "last_changed": lambda key: self.changed.get(key),
-            "all_downloads": lambda: self.downloads,
+            "all_downloads": lambda: self.all_downloads(),
             "cite_files": self.cite_files,
             "regions": self.regions,
             "leadership": self.leadership,
@@ -333,27 +333,34 @@ def render_site(
     def problem(decl: PageDecl, at: tuple[str | int, ...], message: str) -> Problem:
         return lib.site_doc.problem(("pages", index[decl.id], *at), message)
 
-    # Every download first, so that a page can list them all with their sizes. They are made on a
-    # second thread while this one formats the references: typesetting a PDF leaves Python free.
-    with ThreadPoolExecutor(max_workers=2) as pool:
-        made = []
-        for decl in routes.pages:
-            for j, d in enumerate(decl.downloads):
-                if d.export in EXPORTS or d.export in BUNDLES:
-                    made.append((decl, j, d, pool.submit(_make_download, lib, d)))
-                else:
-                    known = ", ".join(sorted([*EXPORTS, *BUNDLES]))
-                    problems.append(problem(decl, ("downloads", j, "export"), f"unknown export '{d.export}' (known: {known})"))
-        refs = make_references(lib, routes)
-        for decl, j, d, future in made:
-            at = ("downloads", j, "export")
-            try:
-                downloads += future.result()
-            except Exception as exc:  # a document that cannot be made is reported, never a traceback
-                problems.append(problem(decl, at, f"the export '{d.export}' failed: {type(exc).__name__}: {exc}"))
-    downloads += cite_downloads(refs)
+    # The downloads are made on a second thread while this one renders the pages (typesetting a PDF
+    # leaves Python free); a page that lists them with their sizes waits for them.
+    pool = ThreadPoolExecutor(max_workers=1)
+    made = []
+    for decl in routes.pages:
+        for j, d in enumerate(decl.downloads):
+            if d.export in EXPORTS or d.export in BUNDLES:
+                made.append((decl, j, d, pool.submit(_make_download, lib, d)))
+            else:
+                known = ", ".join(sorted([*EXPORTS, *BUNDLES]))
+                problems.append(problem(decl, ("downloads", j, "export"), f"unknown export '{d.export}' (known: {known})"))
+    refs = make_references(lib, routes)
+
+    collected: list[bool] = []
+
+    def all_downloads() -> list[Download]:
+        if not collected:
+            collected.append(True)
+            for decl, j, d, future in made:
+                try:
+                    downloads.extend(future.result())
+                except Exception as exc:  # a document that cannot be made is reported, never a traceback
+                    problems.append(problem(decl, ("downloads", j, "export"), f"the export '{d.export}' failed: {type(exc).__name__}: {exc}"))
+            downloads.extend(cite_downloads(refs))
+        return downloads
+
     helpers = _Helpers(lib, routes, backlinks(lib), boundaries, refs)
-    helpers.downloads = downloads
+    helpers.all_downloads = all_downloads
     for decl in routes.pages:
         if decl.template is None:
             continue
@@ -397,6 +404,8 @@ def render_site(
                 body = _in_language(body, decl.language)
             front = _front_matter(decl, title, decl is routes.pages[0])
             pages.append(Page(path, title, front + body, decl.in_nav and path == (decl.path if not decl.shows else path), dict(helpers.late)))
+    all_downloads()
+    pool.shutdown()
     if problems:
         return None, problems
     return Rendered(pages, build_nav(lib, routes), downloads, routes, refs), []
