@@ -274,11 +274,11 @@ class _Helpers:
         strands = (site.label("path_pedagogy"), site.label("path_organisation"), site.label("path_reconnect"))
         return leadership_svg(stages, site.label("path_title"), desc, strands)
 
-    def map_panels(self) -> list[Markup]:
+    def map_panels(self, sites: Iterable[PracticeSite]) -> list[Markup]:
         if self.boundaries is None:
             return []
         groups: dict[str, list[Marker]] = {}
-        for s in self.lib.all(PracticeSite):
+        for s in sites:
             label = f"{s.name}{', ' + s.area if s.area else ''}"
             groups.setdefault(s.country, []).append(Marker(s.id, label, self.routes.element_href(self.at, s), s.longitude, s.latitude, s.area or ""))
         return [Markup(p) for p in map_panels(sorted(groups.items()), self.boundaries)]
@@ -382,17 +382,21 @@ def render_site(
         # What to render: one page; one per element; or, for a list past its split_above, an index
         # and one page per initial letter, each with the A-Z bar.
         letters = split_letters(decl, lib.elements, lib.title_of).get(primary or "", {})
-        targets: list[tuple[str, str, Element | None, list[Element] | None]] = (
-            [(routes.element_page(el), lib.title_of(el), el, None) for el in elements]
+        targets: list[tuple[str, str, Element | None, list[Element] | None, str | None]] = (
+            [(routes.element_page(el), lib.title_of(el), el, None, None) for el in elements]
             if decl.shows
-            else [(decl.path, decl.title or "", None, [] if letters else None)]
-            + [(letter_page(decl, letter), f"{decl.title}: {letter}", None, els) for letter, els in letters.items()]
+            else [(decl.path, decl.title or "", None, [] if letters else None, None)]
+            + [(letter_page(decl, letter), f"{decl.title}: {letter}", None, els, letter) for letter, els in letters.items()]
         )
-        for n, (path, title, el, subset) in enumerate(targets):
+        for n, (path, title, el, subset, letter_here) in enumerate(targets):
             last = el is None or n + 1 >= len(elements)
             around = {"prev": elements[n - 1] if el is not None and n > 0 else None, "next": None if last else elements[n + 1]}
             az = [(letter, Markup(href(path, letter_page(decl, letter))), len(els)) for letter, els in letters.items()]
-            extra = {"elements": subset, "az": az, "split": True} if subset is not None else {"az": None, "split": False}
+            extra: dict[str, Any] = {"az": None, "split": False, "letter": None}
+            if subset is not None:
+                extra = {"elements": subset, "az": az, "split": True, "letter": letter_here}
+            if subset is not None and decl.facets:  # a letter's page filters its own elements
+                extra["facets"] = make_facets(lib, decl.facets, subset)
             try:
                 body = template.render(title=title, el=el, **around, **{**common, **extra}, **helpers.context(path))
             except Exception as exc:  # a template's mistake, reported like a content error

@@ -12,7 +12,7 @@ import openpyxl
 import pytest
 import yaml
 
-from conftest import ROOT, Built
+from conftest import ROOT, Built, copy_project, run_mcframe, unpack
 from mcframe.exports import COLUMNS, headings
 from mcframe.library import Library, load_library
 from minimal import problems_for
@@ -270,3 +270,39 @@ def test_policy_grid_filters(browser, unpacked: Path, lib: Library) -> None:
     assert page.locator("[data-mcf-count]").inner_text() == f"{AGENCY_PROGRAMMES['NCSL']} of 22 programmes shown"
     assert probe.console_errors == [] and probe.outside == []
     probe.close()
+
+
+def test_a_long_directory_and_policy_grid_split_by_letter(tmp_path: Path) -> None:
+    """At thousands of sites or programmes neither page may grow without bound: past split_above each
+    becomes an A-Z index and a page per letter, with the map and the filters of that letter's own."""
+    from gates import listing, unreachable_pages
+    from mcframe.site_audit import broken_links
+
+    project = copy_project(tmp_path / "p")
+    site_yaml = project / "content/site.yaml"
+    text = site_yaml.read_text()
+    for lists in ("[practice_sites]", "[programmes, agencies]"):
+        text = text.replace(f"    lists: {lists}\n    split_above: 300\n", f"    lists: {lists}\n    split_above: 3\n")
+    site_yaml.write_text(text)
+    assert run_mcframe(project, "build").returncode == 0
+    site = project / "site"
+    directory = (site / "practice/directory.html").read_text()
+    assert 'class="mcf-az"' in directory and 'class="mcf-map"' not in directory.split("<article", 1)[1]
+    letters = sorted(p.name for p in (site / "practice/directory").glob("*.html"))
+    assert "b.html" in letters and "o.html" in letters
+    blaise = (site / "practice/directory/b.html").read_text()
+    assert '<svg class="mcf-map"' in blaise and "Blaise Primary School" in blaise and "Sweyne Park" not in blaise
+    assert re.search(r'<a aria-current="page" href="b.html">B</a>', blaise)  # the bar shows which letter this is
+    grid = (site / "policy/grid.html").read_text()
+    assert 'id="dfes"' in grid and 'data-mcf-item' not in grid  # agencies on the index; programmes on their letters
+    page_of = {p.name: p.read_text() for p in (site / "policy/grid").glob("*.html")}
+    assert sum(len(re.findall(r"<tr [^>]*id=\"pg\d+\"", html)) for html in page_of.values()) == 22
+    assert "mcf-filters" not in page_of["e.html"]  # two programmes, no facet with a choice: no filter panel
+    for html in page_of.values():  # each letter's filters count that letter's programmes only
+        rows = len(re.findall(r"<tr [^>]*data-mcf-item", html))
+        for counts in re.findall(r'<select id="filter-agency"[^>]*>(.*?)</select>', html, re.S):
+            assert sum(int(n) for n in re.findall(r"\((\d+)\)</option>", counts)) == rows
+    assert re.search(r'href="\.\./policy/grid/[a-z]\.html#pg\d+"', (site / "framework/purposes.html").read_text())
+    unpacked = unpack(next((project / "dist").glob("*.zip")), tmp_path / "unpacked")
+    found = broken_links(unpacked) + unreachable_pages(unpacked)
+    assert found == [], listing(found, "broken links or unreachable pages")
