@@ -33,6 +33,7 @@ from .safety import html_risks
 from .text import theme_text
 
 PACKAGE_DIR = Path(__file__).resolve().parent
+_REF = re.compile(r"\]\(ref:([a-z_]+)/([A-Za-z0-9-]+)(?:#([A-Za-z0-9_-]+))?\)")  # see SiteBuild.resolve_refs
 SHIM_URI = "assets/vendor/iframe-worker/shim.js"  # lets search run from file://
 # The engine's styles, in cascade order: readability, accessibility fixes on top of the theme, print,
 # then the glossary's term links and previews.
@@ -147,6 +148,34 @@ class SiteBuild:
         self.glossary.enabled = linking
         if self.linker:
             self.glossary.url_of = url_of
+
+    def resolve_refs(self, path: str, markdown: str) -> str:
+        """A hand-written page links to an element or page by kind and ID, wherever it lives:
+        ``[the ECF](ref:source/dfe-2019-ecf)``, ``[the glossary](ref:page/glossary)``. The link
+        follows the element when its list is split by letter or its page moves."""
+        if "](ref:" not in markdown:
+            return markdown
+        routes, problems = self.rendered.routes, []
+        source = self.docs_dir / path
+        text = source.read_text(encoding="utf-8") if source.is_file() else markdown
+
+        def resolve(m: re.Match[str]) -> str:
+            kind, id = m.group(1), m.group(2)
+            if kind == "page" and routes.has(id):
+                return f"]({href(path, routes.page(id), m.group(3))})"
+            try:
+                el = self.lib.get(kind, id)
+            except KeyError:
+                at = text.find(m.group(0))
+                line = text.count("\n", 0, at) + 1 if at >= 0 else 1
+                col = at + 2 - text.rfind("\n", 0, at) if at >= 0 else 1  # at "ref:"
+                problems.append(Problem(f"{self.docs_dir.name}/{path}", line, col, f"no {kind.replace('_', ' ')} '{id}' to link to"))
+                return m.group(0)
+            return f"]({routes.element_href(path, el)})"
+
+        out = _REF.sub(resolve, markdown)
+        report(problems, self.warn, self.error)
+        return out
 
     def page_html(
         self, path: str, html: str, pages: Callable[[], dict[str, tuple[str, str]]], relative: Callable[[str], str]

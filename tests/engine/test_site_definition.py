@@ -286,3 +286,18 @@ def test_element_pages_out_of_the_navigation_show_where_they_sit(tmp_path: Path)
     assert re.search(r'<nav [^>]*class="mcf-breadcrumb"[^>]*><a href="\.\./index\.html">Home</a> › The framework › <a href="\.\./rules\.html">', k1)
     assert re.search(r'<a class="mcf-pager__next" href="k2\.html" rel="next">Practice under watch →</a>', k1)
     assert "ideas/k2.html" not in (project / "site/index.html").read_text()  # not listed in the navigation
+
+
+def test_hand_written_pages_link_to_elements_by_id(tmp_path: Path) -> None:
+    """``ref:kind/ID`` links follow an element wherever it lives, even onto a letter's page."""
+    project = copy_fixture(tmp_path / "p")
+    edit(project / "content/site.yaml", "    lists: [terms]\n", "    lists: [terms]\n    split_above: 1\n")
+    assert run_mcframe(project, "build").returncode == 0
+    notes = (project / "site/notes.html").read_text()
+    assert '<a href="rules.html#r-01">the first rule of thumb</a>' in notes
+    assert '<a href="lexicon/c.html#chisel">the first tool</a>' in notes
+    assert '<a href="lexicon.html">the whole lexicon</a>' in notes
+    edit(project / "docs/notes.md", "(ref:principle/R-01)", "(ref:principle/R-09)")
+    result = run_mcframe(project, "build")
+    assert result.returncode == 1
+    assert "docs/notes.md:5:31: no principle 'R-09' to link to" in result.stderr, result.stderr

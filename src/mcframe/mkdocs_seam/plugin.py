@@ -59,7 +59,7 @@ class McframePlugin(BasePlugin[McframeConfig]):
             return None if f is None or f.src_uri == page.file.src_uri else get_relative_url(f.url, page.file.url)
 
         self.site.page_started(page.file.src_uri, page.meta.get("glossary", True) is not False, url_of)
-        return markdown
+        return self.site.resolve_refs(page.file.src_uri, markdown)
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         report(self.site.unused_terms(), content_log.warning)  # every page is converted by now
