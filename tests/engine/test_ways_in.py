@@ -132,3 +132,20 @@ def test_pages_naming_a_group_fold_into_it_within_their_section(tmp_path: Path) 
     section = next(item for item in build_nav(lib, rendered.routes) if item.title == "The framework")
     assert [c.title for c in section.children] == ["Key ideas", "More"]
     assert [c.title for c in section.children[1].children] == ["Rules of thumb", "Résumé en français"]
+
+
+def test_a_route_is_text_however_it_is_written(tmp_path: Path) -> None:
+    """Script or Markdown in a route's words shows as the words, on the route page and the home page."""
+    project = copy_fixture(tmp_path / "p")
+    ways = project / "content/ways.yaml"
+    text = ways.read_text()
+    text = text.replace("title: New supervisor", 'title: "New <script>alert(1)</script> supervisor"')
+    text = text.replace("why: The rules of thumb, in order.", 'why: "Read *these* <img src=x onerror=alert(2)> first."')
+    ways.write_text(text)
+    result = run_mcframe(project, "build")
+    assert result.returncode == 0, result.stderr
+    for page in ("ways-in.html", "index.html"):
+        html = (project / "site" / page).read_text()
+        assert "<script>alert(1)" not in html and "<img src=x" not in html
+        assert "New &lt;script&gt;alert(1)&lt;/script&gt; supervisor" in html
+    assert "Read *these* &lt;img src=x onerror=alert(2)&gt; first." in (project / "site/ways-in.html").read_text()
