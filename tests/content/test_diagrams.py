@@ -97,3 +97,16 @@ def test_facilitators_board_offline_by_keyboard(browser, unpacked: Path, tmp_pat
     assert "0 of your cards sit elsewhere" in page.locator("[data-mcf-board-compare]").inner_text()
     assert probe.outside == []
     probe.close()
+
+
+def test_the_path_diagram_stands_alone_and_names_every_stage_in_full(built) -> None:  # type: ignore[no-untyped-def]
+    """In the PDF there is no stylesheet: the stage boxes once printed solid black, and names were cut
+    ("Initial teacher training…")."""
+    import re
+
+    html = (built.site / "framework/to-leadership.html").read_text(encoding="utf-8")
+    svg = re.search(r'<svg class="mcf-diagram mcf-path".*?</svg>', html, re.S).group(0)  # type: ignore[union-attr]
+    assert re.findall(r"<rect [^>]*>", svg) and all('fill="none"' in r and "stroke=" in r for r in re.findall(r"<rect [^>]*>", svg))
+    assert re.search(r'<polyline fill="none" stroke="#[0-9a-f]{6}"', svg)
+    assert "…" not in svg
+    assert "<tspan" in svg and "teachers and induction</tspan>" in svg
