@@ -186,6 +186,8 @@ def test_id_forms_come_from_the_declaration(tmp_path: Path) -> None:
         ("    lists: [principles]\n", "    lists: [principle]\n", "unknown collection 'principle' (did you mean 'principles'?)"),
         ("    path: ideas/{id}.md\n", "    path: ideas/one.md\n", "an element page's path has '{id}' in it, and only an element page's"),
         ("      - {page: lexicon,", "      - {page: lexikon,", "unknown page 'lexikon' (did you mean 'lexicon'?)"),
+        ("      - {page: ways, label:", "      - {page: wayz, label:", "unknown page 'wayz' (did you mean 'ways'?)"),
+        ("    lists: [routes]\n", "    lists: [routes]\n    group: [not, text]\n", "'group' should be text, not a list"),
         ("    template: glossary.md.j2\n", "    template: glosary.md.j2\n", "no template 'glosary.md.j2' in templates/ or the package"),
         ("    lists: [terms]\n", "", "no page lists or shows 'terms': add one under pages"),
         ("  - id: references\n    path: references.md\n", "  - id: references\n    path: lexicon.md\n", "two pages have the path 'lexicon.md'"),
