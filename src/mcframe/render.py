@@ -308,7 +308,8 @@ def _front_matter(decl: PageDecl, title: str, home: bool = False) -> str:
     page has none: the theme then calls it by the site's name alone ("Home - ..." says nothing)."""
     hide = "hide:\n" + "".join(f"  - {json.dumps(h)}\n" for h in decl.hide) if decl.hide else ""
     heading = "" if home else f"title: {json.dumps(theme_text(title))}\n"
-    return f"---\n{heading}{hide}---\n" if heading or hide else ""
+    boost = f"search:\n  boost: {decl.search_boost}\n" if decl.search_boost else ""
+    return f"---\n{heading}{hide}{boost}---\n" if heading or hide or boost else ""
 
 
 def _make_download(lib: Library, d: DownloadDecl) -> list[Download]:

@@ -100,6 +100,7 @@ class PageDecl(Model):
     outro: Markdown | None = None  # prose after the page's body
     language: Text | None = None  # a page in another language than the site's: "fr", "cy"
     hide: list[Text] = []  # parts of the page furniture to hide (navigation, toc)
+    search_boost: Annotated[float, Field(gt=0, le=10)] | None = None  # above 1 ranks the page higher in search
     facets: list[Facet] = []
     cards: list[Card] = []
     actions: list[Action] = []  # the first is the main one

@@ -23,7 +23,14 @@ def test_the_az_bar_stays_a_bar(browser, unpacked: Path, width: int) -> None:  #
     probe.close()
 
 
-@pytest.mark.parametrize(("query", "target"), [("P3", "framework/principles.html"), ("CS04", "case-studies/cs04.html"), ("SK5", "framework/skills.html")])
+@pytest.mark.parametrize(
+    ("query", "target"),
+    [
+        ("P3", "framework/principles.html"), ("CS04", "case-studies/cs04.html"), ("SK5", "framework/skills.html"),
+        # A concept's name finds the concept (search_boost), without pushing it above better hits for other words.
+        ("mentoring", "framework/concepts/c1.html"), ("peer coaching", "case-studies/cs02.html"), ("which approach", "framework/which-approach.html"),
+    ],
+)
 def test_searching_an_id_finds_its_element_first(browser, unpacked: Path, query: str, target: str) -> None:  # type: ignore[no-untyped-def]
     probe = Probe.open(browser, unpacked, reduced_motion="reduce")
     page = probe.page()
