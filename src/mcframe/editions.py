@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from pathlib import Path
+from typing import Any
 
 from .library import Library
 from .models import EditionEntry, Element
@@ -17,9 +19,24 @@ from .problems import Problem
 FINGERPRINTS = "fingerprints.json"
 
 
+_NOLINK = re.compile(r'<span class="mcf-nolink">(.*?)</span>', re.S)
+
+
 def fingerprint(el: Element) -> str:
-    data = el.model_dump(mode="json", exclude={"review"})
+    """What an element says: its fields but its review, and not the spans that only stop term links
+    (marking a name so is not a change of wording)."""
+    data = _plain(el.model_dump(mode="json", exclude={"review"}))
     return hashlib.sha256(json.dumps(data, sort_keys=True, ensure_ascii=False).encode()).hexdigest()[:16]
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, str):
+        return _NOLINK.sub(r"\1", value)
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
 
 
 def fingerprints(lib: Library) -> dict[str, str]:

@@ -180,3 +180,18 @@ def test_citations_breadcrumbs_and_pagers_stay_out_of_search(built: Built) -> No
     assert "Cite this" not in index and "The mcframe project (2026)" not in index
     assert "Previous and next" not in index and "← " not in index
     assert "A learning agreement" in index  # the content itself is still there
+
+
+def test_marking_a_name_not_to_link_is_not_a_change_of_wording() -> None:
+    """Wrapping "National Framework for Mentoring and Coaching" in a no-link span changes no words,
+    so it needs no line in the changelog; changing a word does."""
+    from mcframe.editions import fingerprint
+    from mcframe.library import load_library
+
+    lib, _ = load_library(ROOT / "content")
+    assert lib is not None
+    concept = lib.concepts[0]
+    marked = concept.model_copy(update={"definition": concept.definition.replace("Mentoring", '<span class="mcf-nolink">Mentoring</span>', 1)})
+    assert marked.definition != concept.definition and fingerprint(marked) == fingerprint(concept)
+    reworded = concept.model_copy(update={"definition": concept.definition + " Also."})
+    assert fingerprint(reworded) != fingerprint(concept)
