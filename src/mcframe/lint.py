@@ -26,9 +26,9 @@ def lint(lib: Library, docs_dir: Path | None = None) -> list[Problem]:
         problems.append(Problem(origin.path if origin else "content", origin.line if origin else 1, 1, message, "warning"))
 
     cited: set[str] = set()
-    if docs_dir is not None and docs_dir.is_dir():  # hand-written pages cite sources by their anchors
+    if docs_dir is not None and docs_dir.is_dir():  # hand-written pages cite sources by ID, or by anchor
         for page in docs_dir.rglob("*.md"):
-            cited.update(re.findall(r"sources\.md#([a-z0-9-]+)", page.read_text(encoding="utf-8")))
+            cited.update(re.findall(r"(?:\(ref:source/|sources\.md#)([a-z0-9-]+)", page.read_text(encoding="utf-8")))
     for els in lib.elements.values():
         for el in els:
             cited.update(value for _, kind, value in iter_refs(el, type(el), ()) if kind == "source")
