@@ -326,3 +326,9 @@ def test_no_reader_facing_label_is_a_bare_internal_code(built) -> None:  # type:
         text = " ".join(tree.xpath("//body")[0].itertext())
         found += [f"{path.relative_to(built.site)}: {m.group(0)}" for m in code.finditer(text)]
     assert found == []
+
+
+def test_the_descriptions_table_points_to_which_approach_when(built) -> None:  # type: ignore[no-untyped-def]
+    """The aid is built from the table; a reader of the table is told where it is (a ref: link in content)."""
+    html = (built.site / "framework/descriptions.html").read_text(encoding="utf-8")
+    assert '<a href="which-approach.html">Which approach when?</a>' in html
