@@ -4,6 +4,7 @@ failed build that keeps the last good output."""
 from __future__ import annotations
 
 import hashlib
+import re
 import zipfile
 from pathlib import Path
 
@@ -119,3 +120,24 @@ def test_late_blocks_are_put_in_place_after_conversion(fixture_built: Built) -> 
     rules = (fixture_built.site / "rules.html").read_text()
     assert rules.count('<details class="mcf-cite mcf-nolink"') == 3  # two published rules (the third is a draft) and the page
     assert "Cite this" not in (fixture_built.site / "search/search_index.json").read_text()
+
+
+def test_a_document_that_fails_on_the_second_thread_stops_the_build(tmp_path: Path, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+    """Documents are made while pages render; one that fails is reported against site.yaml, after the
+    pages are converted and before any file is copied, and nothing is published."""
+    from mcframe import exports
+    from mcframe.mkdocs_seam.publish import publish
+
+    project = copy_fixture(tmp_path / "p")
+    site_yaml = project / "content/site.yaml"
+    site_yaml.write_text(site_yaml.read_text().replace(
+        "    lists: [principles]\n", "    lists: [principles]\n    downloads:\n      - {export: policy-grid-csv, path: rules.csv, label: CSV}\n", 1))
+
+    def broken(lib):  # type: ignore[no-untyped-def]
+        raise ValueError("no ink")
+
+    monkeypatch.setitem(exports.EXPORTS, "policy-grid-csv", broken)
+    assert publish(project) == 1
+    err = capsys.readouterr().err
+    assert re.search(r"content/site\.yaml:\d+:\d+: the export 'policy-grid-csv' failed: ValueError: no ink", err), err
+    assert not (project / "site").exists() and not (project / "dist").exists()
