@@ -34,6 +34,14 @@ def copy_project(target: Path, *, content: Path | None = None, docs: Path | None
     return target
 
 
+def edit(path: Path, old: str, new: str) -> None:
+    """Change a copied project's file for one test: ``old`` must be there (a test whose edit silently
+    did nothing would prove nothing), and only its first occurrence changes."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
 def copy_fixture(target: Path) -> Path:
     """The fixture framework as a project: the real project's mkdocs.yml, its own content, docs and templates."""
     return copy_project(target, content=FIXTURE / "content", docs=FIXTURE / "docs", templates=FIXTURE / "templates")

@@ -55,6 +55,16 @@ class Probe:
         if msg.type == "error":
             self.console_errors.append(f"{msg.text} ({msg.location.get('url', '')})")
 
+    @classmethod
+    def tool(cls, browser: Browser, root: Path, relative: str) -> tuple[Probe, Page]:
+        """A page with an offline tool (the board, the self-review) open: its downloads kept and its
+        confirmations answered yes, as a person working through it would."""
+        probe = cls.open(browser, root, accept_downloads=True)
+        page = probe.page()
+        page.on("dialog", lambda d: d.accept())
+        probe.goto(page, relative)
+        return probe, page
+
     def goto(self, page: Page, relative: str) -> None:
         page.goto((self.root / relative).as_uri())
 

@@ -17,7 +17,7 @@ import rispy
 import yaml
 from pypdf import PdfReader
 
-from conftest import ROOT, Built, copy_project, run_mcframe
+from conftest import ROOT, Built, copy_project, edit, run_mcframe
 
 
 def test_element_pages_have_cite_this_in_apa_and_harvard(built: Built) -> None:
@@ -87,7 +87,7 @@ def test_without_script_the_editions_files_are_offered(built: Built) -> None:
 def test_with_a_site_address_references_carry_it(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "p")
     site = project / "content/site.yaml"
-    site.write_text(site.read_text().replace("language: en\n", "language: en\naddress: https://example.org/mcframe/\n", 1))
+    edit(site, "language: en\n", "language: en\naddress: https://example.org/mcframe/\n")
     assert run_mcframe(project, "build").returncode == 0
     ris = rispy.loads(edition_record(project / "site", "principle-P3", "ris"))[0]
     assert ris["urls"] == ["https://example.org/mcframe/framework/principles.html#p3"]
@@ -134,7 +134,7 @@ def test_changelog_and_unrecorded_changes(built: Built, tmp_path: Path) -> None:
     assert "Edition 0.1, 24 November 2026" in html and "This is the current edition." in html
     project = copy_project(tmp_path / "p")
     path = project / "content/framework/principles.yaml"
-    path.write_text(path.read_text().replace("At the heart of mentoring and coaching", "At the centre of mentoring and coaching", 1))
+    edit(path, "At the heart of mentoring and coaching", "At the centre of mentoring and coaching")
     result = run_mcframe(project, "build")
     assert "'P1' has changed since edition 0.1 was released, but the changelog of edition 0.1 does not list it" in result.stderr
 

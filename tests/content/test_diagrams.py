@@ -59,10 +59,7 @@ def test_the_a3_poster(built: Built) -> None:
 
 @pytest.mark.browser
 def test_facilitators_board_offline_by_keyboard(browser, unpacked: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    probe = Probe.open(browser, unpacked, accept_downloads=True)
-    page = probe.page()
-    page.on("dialog", lambda d: d.accept())
-    probe.goto(page, CIRCLES)
+    probe, page = Probe.tool(browser, unpacked, CIRCLES)
     page.locator("#mcf-board-name").fill("Workshop")
     page.locator("[data-board=new-empty]").click()
     page.locator("#mcf-card-text").fill("Shadowing a colleague")

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import openpyxl
 
-from conftest import copy_project, run_mcframe
+from conftest import copy_project, edit, run_mcframe
 
 PLANT = "<script>alert({n})</script>"
 
@@ -31,7 +31,7 @@ def test_planted_markup_is_text_on_every_route(tmp_path: Path) -> None:
     plant(content / "case_studies/cs04-peru.yaml", "    title: ", 3)  # an SVG chart's title
     plant(content / "policy_grid.yaml", "    name: ", 4, "\"Excellence & Enjoyment: The Primary Leadership")  # a programme: grid, exports
     site_yaml = content / "site.yaml"
-    site_yaml.write_text(site_yaml.read_text().replace("description: >-\n", 'description: >-\n  "<script>alert(5)</script>\n', 1))
+    edit(site_yaml, "description: >-\n", 'description: >-\n  "<script>alert(5)</script>\n')
     result = run_mcframe(project, "build")
     assert result.returncode == 0, result.stderr
     site = project / "site"

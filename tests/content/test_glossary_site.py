@@ -166,13 +166,10 @@ def test_preview_on_focus_escape_and_tap(browser, unpacked: Path) -> None:
 def test_search_index_is_the_same_with_or_without_links(built: Built, tmp_path: Path) -> None:
     """Term links are hidden from the search indexer (and Used on lists come after it), so search
     finds the same text either way, and the pages themselves keep their links."""
-    from conftest import copy_project, run_mcframe
+    from conftest import copy_project, edit, run_mcframe
 
     project = copy_project(tmp_path / "off")
-    config = project / "mkdocs.yml"
-    text = config.read_text()
-    assert "  - mcframe\n" in text
-    config.write_text(text.replace("  - mcframe\n", "  - mcframe:\n      glossary_links: \"off\"\n"))
+    edit(project / "mkdocs.yml", "  - mcframe\n", "  - mcframe:\n      glossary_links: \"off\"\n")
     result = run_mcframe(project, "build")
     assert result.returncode == 0, result.stderr
     assert "mcf-term" not in (project / "site/framework/concepts/c2.html").read_text()

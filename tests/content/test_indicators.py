@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import Built, copy_project, run_mcframe
+from conftest import Built, copy_project, edit, run_mcframe
 from pageprobe import Probe
 
 PAGE = "indicators/index.html"
@@ -34,7 +34,7 @@ def test_at_least_30_questions_in_both_audiences_each_with_a_basis(built: Built)
 def test_a_question_with_an_unknown_basis_stops_the_build(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "p")
     path = project / "content/indicators/questions.yaml"
-    path.write_text(path.read_text().replace("    principles: [P3, P6]\n", "    principles: [P3, P99]\n", 1))
+    edit(path, "    principles: [P3, P6]\n", "    principles: [P3, P99]\n")
     result = run_mcframe(project, "check")
     assert result.returncode == 1 and "unknown principle 'P99'" in result.stderr
 
@@ -49,10 +49,7 @@ def test_principles_digests_and_case_studies_list_the_questions_that_rest_on_the
 
 @pytest.mark.browser
 def test_self_review_offline(browser, unpacked: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    probe = Probe.open(browser, unpacked, accept_downloads=True)
-    page = probe.page()
-    page.on("dialog", lambda d: d.accept())
-    probe.goto(page, PAGE)
+    probe, page = Probe.tool(browser, unpacked, PAGE)
     page.locator("#mcf-review-name").fill("Autumn review")
     page.locator("[data-action=new]").click()
     # Rate two areas by keyboard and click, and write a note.

@@ -15,7 +15,7 @@ import jsonschema
 import pytest
 import yaml
 
-from conftest import ROOT, Built, copy_project, run_mcframe
+from conftest import ROOT, Built, copy_project, edit, run_mcframe
 from mcframe.library import load_library
 from mcframe.opendata import content_schemas
 
@@ -78,7 +78,7 @@ def test_a_wrong_field_is_flagged_by_the_schema_as_well_as_by_the_build(lib, tmp
         jsonschema.validate(data, schema)
     project = copy_project(tmp_path / "p")
     path = project / "content/framework/principles.yaml"
-    path.write_text(path.read_text().replace("    explanation:", "    explanaton:", 1))
+    edit(path, "    explanation:", "    explanaton:")
     result = run_mcframe(project, "check")
     assert result.returncode == 1 and "unknown field 'explanaton' (did you mean 'explanation'?)" in result.stderr
 

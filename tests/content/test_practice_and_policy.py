@@ -12,7 +12,7 @@ import openpyxl
 import pytest
 import yaml
 
-from conftest import ROOT, Built, copy_project, run_mcframe, unpack
+from conftest import ROOT, Built, copy_project, edit, run_mcframe, unpack
 from mcframe.exports import COLUMNS, headings
 from mcframe.library import Library, load_library
 from minimal import problems_for
@@ -279,11 +279,8 @@ def test_a_long_directory_and_policy_grid_split_by_letter(tmp_path: Path) -> Non
     from mcframe.site_audit import broken_links
 
     project = copy_project(tmp_path / "p")
-    site_yaml = project / "content/site.yaml"
-    text = site_yaml.read_text()
     for lists in ("[practice_sites]", "[programmes, agencies]"):
-        text = text.replace(f"    lists: {lists}\n    split_above: 300\n", f"    lists: {lists}\n    split_above: 3\n")
-    site_yaml.write_text(text)
+        edit(project / "content/site.yaml", f"    lists: {lists}\n    split_above: 300\n", f"    lists: {lists}\n    split_above: 3\n")
     assert run_mcframe(project, "build").returncode == 0
     site = project / "site"
     directory = (site / "practice/directory.html").read_text()

@@ -8,7 +8,7 @@ import re
 import zipfile
 from pathlib import Path
 
-from conftest import Built, copy_fixture, run_mcframe
+from conftest import Built, copy_fixture, edit, run_mcframe
 from mcframe.site_audit import broken_links, outside_references
 
 # The fixture's site.yaml declares these pages; "empty.html" lists a collection with no elements.
@@ -129,9 +129,8 @@ def test_a_document_that_fails_on_the_second_thread_stops_the_build(tmp_path: Pa
     from mcframe.mkdocs_seam.publish import publish
 
     project = copy_fixture(tmp_path / "p")
-    site_yaml = project / "content/site.yaml"
-    site_yaml.write_text(site_yaml.read_text().replace(
-        "    lists: [principles]\n", "    lists: [principles]\n    downloads:\n      - {export: policy-grid-csv, path: rules.csv, label: CSV}\n", 1))
+    downloads = "    downloads:\n      - {export: policy-grid-csv, path: rules.csv, label: CSV}\n"
+    edit(project / "content/site.yaml", "    lists: [principles]\n", "    lists: [principles]\n" + downloads)
 
     def broken(lib):  # type: ignore[no-untyped-def]
         raise ValueError("no ink")

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURE, copy_fixture, run_mcframe
+from conftest import FIXTURE, copy_fixture, edit, run_mcframe
 from minimal import META
 
 
@@ -120,9 +120,9 @@ def test_a_hand_written_page_with_script_stops_the_build(good: Path) -> None:
 def test_a_planted_title_is_shown_as_text_everywhere(tmp_path: Path) -> None:
     project = copy_fixture(tmp_path / "p")
     ideas = project / "content/ideas.yaml"
-    ideas.write_text(ideas.read_text().replace("title: Demonstration", "title: 'Demo <script>alert(1)</script> & <b>more</b>'"))
+    edit(ideas, "title: Demonstration", "title: 'Demo <script>alert(1)</script> & <b>more</b>'")
     site = project / "content/site.yaml"
-    site.write_text(site.read_text().replace("title: Workshop Supervision Framework", "title: 'Workshop <script>alert(2)</script>'"))
+    edit(site, "title: Workshop Supervision Framework", "title: 'Workshop <script>alert(2)</script>'")
     result = run_mcframe(project, "build")
     assert result.returncode == 0, result.stderr
     for page in (project / "site").rglob("*.html"):

@@ -6,7 +6,7 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
-from conftest import Built, copy_fixture, run_mcframe
+from conftest import Built, copy_fixture, edit, run_mcframe
 from minimal import PRINCIPLES, problems_for
 
 
@@ -54,9 +54,9 @@ def test_an_editors_build_shows_drafts_marked_as_such(tmp_path: Path) -> None:
 def test_a_published_element_may_not_refer_to_a_draft(tmp_path: Path) -> None:
     project = copy_fixture(tmp_path / "p")
     glossary = project / "content/glossary/apprentice.yaml"
-    glossary.write_text(glossary.read_text().replace("id: apprentice\n", "id: apprentice\nrelated: [workbench]\n"))
+    edit(glossary, "id: apprentice\n", "id: apprentice\nrelated: [workbench]\n")
     bench = project / "content/glossary/workbench.yaml"
-    bench.write_text(bench.read_text().replace("status: published", "status: draft"))
+    edit(bench, "status: published", "status: draft")
     result = run_mcframe(project, "build")
     assert result.returncode == 1
     assert "content/glossary/apprentice.yaml:2:11: term 'workbench' is a draft: publish it, or leave this reference out" in result.stderr

@@ -10,7 +10,7 @@ from typing import ClassVar
 
 import pytest
 
-from conftest import FIXTURE, ROOT, Built, copy_fixture, run_mcframe
+from conftest import FIXTURE, ROOT, Built, copy_fixture, edit, run_mcframe
 from mcframe.library import load_library
 from mcframe.models import Markdown, Sourced, Sources, Text
 from mcframe.render import render_site
@@ -24,12 +24,6 @@ def load(project: Path):  # type: ignore[no-untyped-def]
     rendered, problems = render_site(lib, None, project / "templates")
     assert rendered is not None, problems
     return lib, rendered
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {path}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def problems_of(project: Path) -> list[str]:

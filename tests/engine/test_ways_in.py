@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import Built, copy_fixture, run_mcframe
+from conftest import Built, copy_fixture, edit, run_mcframe
 from mcframe import identity
 from mcframe.library import load_library
 from mcframe.render import build_nav, render_site
@@ -39,9 +39,7 @@ def test_the_header_is_drawn_in_the_sites_colour(browser, fixture_unpacked: Path
 @pytest.mark.parametrize(("colour", "field"), [("#8fb3c9", "primary"), ("#ffcc00", "accent")])
 def test_a_colour_white_text_cannot_carry_is_refused(tmp_path: Path, colour: str, field: str) -> None:
     project = copy_fixture(tmp_path / "p")
-    site = project / "content/site.yaml"
-    text = site.read_text()
-    site.write_text(text.replace('"#5b2c6f"' if field == "primary" else '"#8a4b08"', f'"{colour}"', 1))
+    edit(project / "content/site.yaml", '"#5b2c6f"' if field == "primary" else '"#8a4b08"', f'"{colour}"')
     result = run_mcframe(project, "build")
     assert result.returncode == 1
     expected = rf"content/site\.yaml:\d+:\d+: {colour} against white has a contrast of \d\.\d\d:1; WCAG AA needs 4\.5:1"
@@ -120,11 +118,9 @@ def test_an_approach_is_named_by_its_purpose_or_stage(tmp_path: Path) -> None:
 
 def test_pages_naming_a_group_fold_into_it_within_their_section(tmp_path: Path) -> None:
     project = copy_fixture(tmp_path / "p")
-    site = project / "content/site.yaml"
-    text = site.read_text()
     for page_id in ("rules", "resume"):
-        text = text.replace(f"  - id: {page_id}\n    section: The framework\n", f"  - id: {page_id}\n    section: The framework\n    group: More\n")
-    site.write_text(text)
+        page = f"  - id: {page_id}\n    section: The framework\n"
+        edit(project / "content/site.yaml", page, page + "    group: More\n")
     lib, problems = load_library(project / "content", shown_root=project)
     assert lib is not None, problems
     rendered, problems = render_site(lib, None, project / "templates")
@@ -137,11 +133,8 @@ def test_pages_naming_a_group_fold_into_it_within_their_section(tmp_path: Path) 
 def test_a_route_is_text_however_it_is_written(tmp_path: Path) -> None:
     """Script or Markdown in a route's words shows as the words, on the route page and the home page."""
     project = copy_fixture(tmp_path / "p")
-    ways = project / "content/ways.yaml"
-    text = ways.read_text()
-    text = text.replace("title: New supervisor", 'title: "New <script>alert(1)</script> supervisor"')
-    text = text.replace("why: The rules of thumb, in order.", 'why: "Read *these* <img src=x onerror=alert(2)> first."')
-    ways.write_text(text)
+    edit(project / "content/ways.yaml", "title: New supervisor", 'title: "New <script>alert(1)</script> supervisor"')
+    edit(project / "content/ways.yaml", "why: The rules of thumb, in order.", 'why: "Read *these* <img src=x onerror=alert(2)> first."')
     result = run_mcframe(project, "build")
     assert result.returncode == 0, result.stderr
     for page in ("ways-in.html", "index.html"):
