@@ -17,6 +17,7 @@ from mkdocs.utils import get_relative_url
 from ..problems import report
 from ..sitebuild import CSS, FAVICON, LOGO, SCRIPTS, SHIM_URI, SiteBuild
 from .errors import ContentErrorForMkDocs
+from .theme_files import drop_unused_theme_files
 
 content_log = logging.getLogger("mcframe.content")  # outside "mkdocs": strict builds show warnings, not fail
 
@@ -35,8 +36,7 @@ class McframePlugin(BasePlugin[McframeConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         project, options = Path(config.config_file_path).resolve().parent, {**self.config, "markdown_extensions": config.markdown_extensions}
         site = self.site = SiteBuild.open(project, Path(config.docs_dir), content_log.warning, ContentErrorForMkDocs, **options)
-        for key, value in site.settings().items():
-            config[key] = value
+        config.update(site.settings())
         config.theme["language"] = site.lib.site.language
         config.theme["logo"], config.theme["favicon"] = config.theme.get("logo") or LOGO, FAVICON
         config.nav = [item.as_tree() for item in site.nav] + list(config.nav or [])
@@ -51,7 +51,7 @@ class McframePlugin(BasePlugin[McframeConfig]):
         for f in self.site.files(lambda path: files.get_file_from_path(path) is not None):
             inclusion = InclusionLevel.UNDEFINED if f.in_nav else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, f.path, content=f.content, abs_src_path=f.source and str(f.source), inclusion=inclusion))  # type: ignore[call-overload]
-        return files
+        return drop_unused_theme_files(files, config)
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         def url_of(path: str) -> str | None:
