@@ -243,7 +243,8 @@ def test_the_mkdocs_seam_stays_thin() -> None:
         for p in (ROOT / "src/mcframe").rglob("*.py")
         if re.search(r"^\s*(from|import) mkdocs", p.read_text(), re.M)
     )
-    assert imports_mkdocs == ["mcframe/mkdocs_seam/errors.py", "mcframe/mkdocs_seam/plugin.py", "mcframe/mkdocs_seam/publish.py"]
+    assert "mcframe/mkdocs_seam/plugin.py" in imports_mkdocs
+    assert [p for p in imports_mkdocs if not p.startswith("mcframe/mkdocs_seam/")] == []  # the core is free of MkDocs
 
 
 def test_the_fixture_is_another_framework() -> None:

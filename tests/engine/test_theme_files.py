@@ -39,7 +39,8 @@ def test_only_unused_theme_files_are_dropped() -> None:
     kept_en = set(THEME) - set(unused(THEME, ["en"], "assets/mcframe/favicon.svg"))
     assert kept_en == {"assets/javascripts/bundle.1.min.js"}
     kept_fr = set(THEME) - set(unused(THEME, ["fr"], "assets/images/favicon.png"))
-    assert kept_fr == {"assets/javascripts/bundle.1.min.js", "assets/images/favicon.png", f"{LUNR}/min/lunr.fr.min.js", f"{LUNR}/min/lunr.stemmer.support.min.js"}
+    french = {f"{LUNR}/min/lunr.fr.min.js", f"{LUNR}/min/lunr.stemmer.support.min.js"}
+    assert kept_fr == {"assets/javascripts/bundle.1.min.js", "assets/images/favicon.png"} | french
 
 
 def test_the_site_and_zip_carry_no_unused_theme_files(fixture_built: Built) -> None:
