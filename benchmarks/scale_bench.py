@@ -2,9 +2,10 @@
 
 Grows the real content 1x, 10x and 100x (each case study and evidence digest copied under new IDs,
 and the glossary grown with made-up terms to the same factor), builds each in a temporary folder, and
-prints pages, seconds, ms/page, the largest page, the median page weight, the size of site/ and of the
-zip, and the glossary linker's share of the build. The figures of the previous run (kept in
-.bench/scale.json, which git ignores) are printed beside them.
+prints pages, seconds, ms/page, the largest page (and which it is), the median page weight, the size
+of site/ and of the zip (and of the zip without the files offered for download: PDFs, open data and
+citation files), and the glossary linker's share of the build. The figures of the previous run (kept
+in .bench/scale.json, which git ignores) are printed beside them.
 """
 
 from __future__ import annotations
@@ -20,10 +21,14 @@ import subprocess
 import sys
 import tempfile
 import time
+import zipfile
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 LAST = ROOT / ".bench" / "scale.json"
+# Folders of the site that hold files offered for download (PDFs, open data, citation files), not pages.
+DOWNLOADS = {"downloads", "data", "cite"}
 SYLLABLES = ["ka", "lo", "mi", "ne", "ru", "sa", "te", "vi", "zo", "pa", "qu", "xe"]
 
 
@@ -37,7 +42,7 @@ def grow(project: Path, factor: int, seed: int = 2005) -> None:
             text = path.read_text(encoding="utf-8")
             new_id = f"CS{100 + k * len(cases) + i:04d}"
             text = re.sub(r"^id: CS\d+", f"id: {new_id}", text, count=1, flags=re.M)
-            text = re.sub(r'^title: "?(.*?)"?$', lambda m, k=k: f'title: "{m.group(1)} (copy {k})"', text, count=1, flags=re.M)
+            text = re.sub(r'^title: "?(.*?)"?$', rf'title: "\1 (copy {k})"', text, count=1, flags=re.M)
             (path.parent / f"copy{k:03d}-{path.name}").write_text(text, encoding="utf-8")
         for i, path in enumerate(digests):
             text = path.read_text(encoding="utf-8")
@@ -60,7 +65,7 @@ def grow(project: Path, factor: int, seed: int = 2005) -> None:
         )
 
 
-def measure(factor: int) -> dict[str, float]:
+def measure(factor: int) -> dict[str, Any]:
     with tempfile.TemporaryDirectory() as tmp:
         project = Path(tmp) / "project"
         project.mkdir()
@@ -80,8 +85,11 @@ def measure(factor: int) -> dict[str, float]:
         linker = re.search(r"glossary linker: ([0-9.]+) s", result.stdout + result.stderr)
         pages = [p for p in (project / "site").rglob("*.html") if p.name != "404.html"]
         sizes = sorted(p.stat().st_size for p in pages)
+        largest = max(pages, key=lambda p: p.stat().st_size).relative_to(project / "site").as_posix()
         site_bytes = sum(p.stat().st_size for p in (project / "site").rglob("*") if p.is_file())
         zip_path = next((project / "dist").glob("*.zip"))
+        with zipfile.ZipFile(zip_path) as zf:  # the files offered for download, which the issue's 12 MB predates
+            downloads = sum(i.compress_size for i in zf.infolist() if i.filename.split("/")[0] in DOWNLOADS)
         return {
             "factor": factor,
             "pages": len(pages),
@@ -91,6 +99,8 @@ def measure(factor: int) -> dict[str, float]:
             "median_kb": statistics.median(sizes) / 1024,
             "site_mb": site_bytes / 1e6,
             "zip_mb": zip_path.stat().st_size / 1e6,
+            "zip_pages_mb": (zip_path.stat().st_size - downloads) / 1e6,
+            "largest": largest,
             "linker_share": float(linker.group(1)) / seconds if linker else float("nan"),
         }
 
@@ -104,6 +114,7 @@ COLUMNS = (
     ("median_kb", "median KB", "{:>9.0f}"),
     ("site_mb", "site MB", "{:>8.1f}"),
     ("zip_mb", "zip MB", "{:>7.1f}"),
+    ("zip_pages_mb", "w/o downloads", "{:>13.1f}"),
     ("linker_share", "linker", "{:>7.0%}"),
 )
 
@@ -118,10 +129,10 @@ def main(argv: list[str] | None = None) -> int:
     for factor in args.factors:
         row = measure(factor)
         rows.append(row)
-        print("  ".join(fmt.format(row[key]) for key, _, fmt in COLUMNS))
+        print("  ".join(fmt.format(row[key]) for key, _, fmt in COLUMNS) + f"   largest: {row['largest']}")
         before = last.get(str(factor))
         if before:
-            print("  ".join(fmt.format(before[key]) for key, _, fmt in COLUMNS) + "   (previous run)")
+            print("  ".join(fmt.format(before.get(key, float("nan"))) for key, _, fmt in COLUMNS) + "   (previous run)")
         sys.stdout.flush()
     if len(rows) >= 2 and rows[-2]["factor"] > 1:
         print(f"ms/page at {rows[-1]['factor']}x vs {rows[-2]['factor']}x: x{rows[-1]['ms_per_page'] / rows[-2]['ms_per_page']:.2f}")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -29,7 +30,7 @@ from .exports import BUNDLES, EXPORTS
 from .library import Library
 from .models import Activity, Concept, Element, EvidenceDigest, LeadershipStage, PracticeSite, Source, Term
 from .problems import Problem
-from .routes import Routes, anchor_of, href, in_html, letter_page, split_letters
+from .routes import LetterPage, Routes, anchor_of, href, in_html, letter_page, split_letters
 from .sitedef import DownloadDecl, PageDecl, about
 from .sitedef import Facet as FacetDecl
 from .svgmap import CREDIT, Marker, map_panels
@@ -72,6 +73,7 @@ class Facet:
     label: str
     values: Callable[[Any], list[str]]
     options: list[tuple[str, str, int]]
+    entries: dict[str, Element] = field(default_factory=dict)  # value -> its element, for a facet over a collection
 
 
 @dataclass(frozen=True)
@@ -137,13 +139,14 @@ def make_facets(lib: Library, decls: list[FacetDecl], items: list[Element]) -> l
         for item in items:
             for v in values(item):
                 counts[v] = counts.get(v, 0) + 1
+        entries = {el.id: el for el in lib.elements.get(d.of, [])} if d.of else {}
         if d.of:
-            labelled = [(el.id, str(getattr(el, d.label_field)) if d.label_field else lib.title_of(el)) for el in lib.elements.get(d.of, [])]
+            labelled = [(el.id, str(getattr(el, d.label_field)) if d.label_field else lib.title_of(el)) for el in entries.values()]
         elif d.values:
             labelled = list(lib.site.values.get(d.values, {}).items())
         else:
             labelled = [(v, v) for v in sorted(counts)]
-        facets.append(Facet(d.key, d.label, values, [(v, label, counts[v]) for v, label in labelled if v in counts]))
+        facets.append(Facet(d.key, d.label, values, [(v, label, counts[v]) for v, label in labelled if v in counts], entries))
     return facets
 
 
@@ -381,21 +384,24 @@ def render_site(
             "downloads": decl.downloads,
         }
         # What to render: one page; one per element; or, for a list past its split_above, an index
-        # and one page per initial letter, each with the A-Z bar.
-        letters = split_letters(decl, lib.elements, lib.title_of).get(primary or "", {})
-        targets: list[tuple[str, str, Element | None, list[Element] | None, str | None]] = (
-            [(routes.element_page(el), lib.title_of(el), el, None, None) for el in elements]
+        # and a page per initial letter (or per part of a letter), each with the A-Z bar.
+        letters = split_letters(decl, lib.elements, lib.title_of).get(primary or "", [])
+        targets: list[tuple[str, str, Element | None, LetterPage | None]] = (
+            [(routes.element_page(el), lib.title_of(el), el, None) for el in elements]
             if decl.shows
-            else [(decl.path, decl.title or "", None, [] if letters else None, None)]
-            + [(letter_page(decl, letter), f"{decl.title}: {letter}", None, els, letter) for letter, els in letters.items()]
+            else [(decl.path, decl.title or "", None, None)]
+            + [(letter_page(decl, lp.letter, lp.part), _letter_title(decl, lp, lib.site.label("part_of")), None, lp) for lp in letters]
         )
-        for n, (path, title, el, subset, letter_here) in enumerate(targets):
+        counts = Counter(lp.letter for lp in letters for _ in lp.elements)
+        for n, (path, title, el, lp) in enumerate(targets):
             last = el is None or n + 1 >= len(elements)
             around = {"prev": elements[n - 1] if el is not None and n > 0 else None, "next": None if last else elements[n + 1]}
-            az = [(letter, Markup(href(path, letter_page(decl, letter))), len(els)) for letter, els in letters.items()]
-            extra: dict[str, Any] = {"az": None, "split": False, "letter": None}
+            az = [(x.letter, Markup(href(path, letter_page(decl, x.letter))), counts[x.letter]) for x in letters if x.part == 1]
+            subset = lp.elements if lp is not None else [] if letters and el is None else None
+            extra: dict[str, Any] = {"az": None, "split": False, "letter": None, "parts": [], "part": None}
             if subset is not None:
-                extra = {"elements": subset, "az": az, "split": True, "letter": letter_here}
+                parts = [(k, Markup(href(path, letter_page(decl, lp.letter, k)))) for k in range(1, lp.parts + 1)] if lp and lp.parts > 1 else []
+                extra = {"elements": subset, "az": az, "split": True, "letter": lp and lp.letter, "parts": parts, "part": lp and lp.part}
             if subset is not None and decl.facets:  # a letter's page filters its own elements
                 extra["facets"] = make_facets(lib, decl.facets, subset)
             try:
@@ -403,7 +409,7 @@ def render_site(
             except Exception as exc:  # a template's mistake, reported like a content error
                 problems.append(problem(decl, ("template",), f"{decl.template} failed on {path}: {type(exc).__name__}: {exc}"))
                 break
-            if el is None and subset is None and (key := f"page-{decl.id}") in refs:
+            if el is None and lp is None and (key := f"page-{decl.id}") in refs:
                 body += "\n" + page_cite.render(key=key, **{**common, **extra}, **helpers.context(path))
             if decl.language and decl.language != lib.site.language:
                 body = _in_language(body, decl.language)
@@ -414,6 +420,13 @@ def render_site(
     if problems:
         return None, problems
     return Rendered(pages, build_nav(lib, routes), downloads, routes, refs), []
+
+
+def _letter_title(decl: PageDecl, lp: LetterPage, part_of: str) -> str:
+    """"Glossary: L", or "Glossary: L (2 of 3)" for a letter in parts."""
+    if lp.parts == 1:
+        return f"{decl.title}: {lp.letter}"
+    return f"{decl.title}: {lp.letter} ({part_of.replace('{part}', str(lp.part)).replace('{parts}', str(lp.parts))})"
 
 
 CITE_DIR = "cite"

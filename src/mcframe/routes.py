@@ -51,9 +51,9 @@ class Routes:
         for p in pages:
             for name in [*p.lists, *([p.shows] if p.shows else [])]:
                 home[name] = p
-            for letters in split_letters(p, elements, title_of).values():
-                for letter, els in letters.items():
-                    split.update({(el.kind, el.id): letter_page(p, letter) for el in els})
+            for parts in split_letters(p, elements, title_of).values():
+                for lp in parts:
+                    split.update({(el.kind, el.id): letter_page(p, lp.letter, lp.part) for el in lp.elements})
         return cls(pages, {p.id: p for p in pages}, home, split)
 
     def has(self, page_id: str) -> bool:
@@ -97,22 +97,38 @@ def initial(title: str) -> str:
     return first if first.isalpha() and first.isascii() else "#"
 
 
-def split_letters(page: PageDecl, elements: dict[str, list[Element]], title_of: Callable[[Element], str]) -> dict[str, dict[str, list[Element]]]:
-    """For a list page past its ``split_above``: its collection's elements by initial letter, in order."""
-    out: dict[str, dict[str, list[Element]]] = {}
+@dataclass(frozen=True)
+class LetterPage:
+    """One page of a split list: a letter's elements, or one part of them when the letter alone holds
+    more than the list's ``split_above`` (so no page grows without bound)."""
+
+    letter: str
+    part: int  # from 1
+    parts: int
+    elements: list[Element]
+
+
+def split_letters(page: PageDecl, elements: dict[str, list[Element]], title_of: Callable[[Element], str]) -> dict[str, list[LetterPage]]:
+    """For a list page past its ``split_above``: its collection's pages by initial letter, in order,
+    each of at most ``split_above`` elements."""
+    out: dict[str, list[LetterPage]] = {}
+    size = page.split_above
     for name in page.lists[:1]:
         els = elements.get(name, [])
-        if page.split_above is not None and len(els) > page.split_above:
+        if size is not None and len(els) > size:
             letters: dict[str, list[Element]] = {}
             for el in sorted(els, key=lambda e: title_of(e).casefold()):
                 letters.setdefault(initial(title_of(el)), []).append(el)
-            out[name] = dict(sorted(letters.items(), key=lambda kv: (kv[0] == "#", kv[0])))
+            out[name] = []
+            for letter, those in sorted(letters.items(), key=lambda kv: (kv[0] == "#", kv[0])):
+                chunks = [those[i : i + size] for i in range(0, len(those), size)]
+                out[name] += [LetterPage(letter, n, len(chunks), chunk) for n, chunk in enumerate(chunks, 1)]
     return out
 
 
-def letter_page(page: PageDecl, letter: str) -> str:
-    """``glossary.md`` and "A" -> ``glossary/a.md``."""
-    return f"{page.path.removesuffix('.md')}/{'other' if letter == '#' else letter.lower()}.md"
+def letter_page(page: PageDecl, letter: str, part: int = 1) -> str:
+    """``glossary.md`` and "A" -> ``glossary/a.md``; its second part -> ``glossary/a-2.md``."""
+    return f"{page.path.removesuffix('.md')}/{'other' if letter == '#' else letter.lower()}{'' if part == 1 else f'-{part}'}.md"
 
 
 def _appears(page: PageDecl, non_empty: set[str]) -> bool:

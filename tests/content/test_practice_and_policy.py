@@ -303,3 +303,28 @@ def test_a_long_directory_and_policy_grid_split_by_letter(tmp_path: Path) -> Non
     unpacked = unpack(next((project / "dist").glob("*.zip")), tmp_path / "unpacked")
     found = broken_links(unpacked) + unreachable_pages(unpacked)
     assert found == [], listing(found, "broken links or unreachable pages")
+
+
+def test_case_study_cards_are_items_of_a_list_not_sections(built: Built, lib: Library) -> None:
+    """A card's title has no anchor, so the page's contents and the search index hold the case
+    studies once, on their own pages; the page stays small as case studies grow."""
+    html = (built.site / "case-studies/index.html").read_text()
+    titles = re.findall(r'<h2 class="mcf-card__title"><a href="cs\d+\.html">([^<]+)</a></h2>', html)
+    assert len(titles) == len(lib.case_studies) > 0
+    contents = html.split("md-sidebar--secondary", 1)[1].split("<article", 1)[0]
+    assert not any(title.replace("'", "&#39;") in contents for title in titles)
+    index = (built.site / "search/search_index.js").read_text()
+    assert '"location":"case-studies/index.html#browse-by-facet"' in index.replace(" ", "")
+    assert not re.search(r'"location": ?"case-studies/index\.html#(?!browse-by-facet|career-stage|form-of-practice|purpose|phase|country|stage-of)', index)
+
+
+def test_browsing_by_facet_without_script_goes_to_each_values_entry(built: Built, lib: Library) -> None:
+    """Without script, a value with its own entry (a form, a purpose…) links there, where its case
+    studies are listed, with their count; other values (country, stage) list their case studies."""
+    html = (built.site / "case-studies/index.html").read_text()
+    fallback = html.split('data-mcf-fallback="data-mcf-fallback"', 1)[1]
+    mentoring = sum(1 for cs in lib.case_studies if "FO-MENTORING" in cs.forms)
+    assert f'<li><a href="../framework/forms.html#fo-mentoring">Mentoring</a> ({mentoring} case studies)</li>' in fallback
+    forms = (built.site / "framework/forms.html").read_text().split('id="fo-mentoring"', 1)[1].split("<h2", 1)[0]
+    assert all(f'href="../case-studies/{cs.id.lower()}.html"' in forms for cs in lib.case_studies if "FO-MENTORING" in cs.forms)
+    assert re.search(r'<li><strong>England:</strong> <a href="cs01\.html">', fallback)

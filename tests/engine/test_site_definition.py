@@ -273,6 +273,31 @@ def test_a_long_list_is_split_by_letter(tmp_path: Path) -> None:
     assert "lexicon/a.html" not in re.sub(r"<article.*</article>", "", notes, flags=re.S)  # not in the navigation
 
 
+def test_a_letter_longer_than_split_above_is_shown_in_parts(tmp_path: Path) -> None:
+    """No page grows without bound: a letter with more entries than split_above gets a page per part,
+    linked from the letter's first page; links to an element go to its part."""
+    project = copy_fixture(tmp_path / "p")
+    edit(project / "content/site.yaml", "    lists: [terms]\n", "    lists: [terms]\n    split_above: 1\n")
+    term = (project / "content/glossary/apprentice.yaml").read_text().replace("apprentice", "awl")
+    (project / "content/glossary/awl.yaml").write_text(term)
+    edit(project / "docs/notes.md", "Every apprentice starts here.", "Every apprentice starts here, with an awl.")
+    result = run_mcframe(project, "build")
+    assert result.returncode == 0, result.stderr
+    site = project / "site"
+    assert sorted(p.name for p in (site / "lexicon").glob("*.html")) == ["a-2.html", "a.html", "c.html", "w.html"]
+    index = (site / "lexicon.html").read_text()
+    assert '<li><a href="lexicon/a.html">A</a></li>' in index and "a-2.html" not in index
+    first, second = (site / "lexicon/a.html").read_text(), (site / "lexicon/a-2.html").read_text()
+    assert "<title>Lexicon: A (1 of 2)" in first and 'id="apprentice"' in first and 'id="awl"' not in first
+    assert "<title>Lexicon: A (2 of 2)" in second and 'id="awl"' in second
+    parts = re.compile(r'<nav aria-label="Pages of A" class="mcf-az mcf-az--parts">\s*<p class="mcf-az__lead">Pages of A:</p>\s*<ul>(.*?)</ul>', re.S)
+    assert re.sub(r"\s+", "", parts.findall(first)[0]) == '<li><aaria-current="page"href="a.html">1</a></li><li><ahref="a-2.html">2</a></li>'
+    assert re.sub(r"\s+", "", parts.findall(second)[0]) == '<li><ahref="a.html">1</a></li><li><aaria-current="page"href="a-2.html">2</a></li>'
+    assert '<a aria-current="page" href="a.html">A</a>' in first
+    assert '<a aria-current="true" href="a.html">A</a>' in second  # the letter is current; its first page is not this page
+    assert re.search(r'<a class="mcf-term"[^>]* href="lexicon/a-2\.html#awl"', (site / "notes.html").read_text())
+
+
 def test_element_pages_out_of_the_navigation_show_where_they_sit(tmp_path: Path) -> None:
     project = copy_fixture(tmp_path / "p")
     new = "    in_nav: false\n    parent: rules\n    template: concept.md.j2\n"
