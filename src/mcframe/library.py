@@ -222,13 +222,14 @@ def _load_collections(lib: Library, root: Path, shown_root: Path, site_file: Pat
         by_file.setdefault(coll.decl.file, []).append(coll.decl)
 
     placeholders: set[tuple[str, int, int]] = set()  # where a scaffold's TO FILL IN still stands
+    real_folders: set[Path] = set()
     for coll in lib.collections.values():
         files = sorted(root.glob(coll.decl.file))
         if not files and coll.decl.required:
             problems.append(Problem(_shown(root / coll.decl.file, shown_root), 1, 1, "required content file is missing"))
         for file in files:
             claimed.add(file)
-            if reason := _not_inside(file, root):
+            if reason := _not_inside(file, root, real_folders):
                 if file not in parsed:
                     parsed[file] = (None, [Problem(_shown(file, shown_root), 1, 1, reason)])
                     problems.extend(parsed[file][1])
@@ -395,12 +396,17 @@ def _check_glossary_forms(lib: Library, placed: dict[tuple[str, str], tuple[Yaml
     return problems
 
 
-def _not_inside(file: Path, root: Path) -> str | None:
+def _not_inside(file: Path, root: Path, real_folders: set[Path] | None = None) -> str | None:
     """Why ``file`` may not be read as content: a link, or a place outside the content folder. A
-    linked "term" must never publish a file from elsewhere on the machine."""
+    linked "term" must never publish a file from elsewhere on the machine.
+
+    ``real_folders`` remembers folders already found to be real folders all the way from the root,
+    so that thousands of files in one folder cost one check each."""
+    known = real_folders if real_folders is not None else set()
     for part in (file, *file.parents):
-        if part == root:
-            break
+        if part == root or part in known:
+            known.update(p for p in file.parents if p != root and p.is_relative_to(root))
+            return None  # every step down from the root is a real folder (a path from root.glob has no "..")
         if part.is_symlink():
             return "content files and folders may not be symbolic links" + ("" if part == file else f" ({part.name}/ is one)")
     if not file.resolve().is_relative_to(root.resolve()):

@@ -9,6 +9,7 @@ from __future__ import annotations
 import posixpath
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .models import Element
 from .sitedef import PageDecl, SiteDef
@@ -22,8 +23,20 @@ def href(from_page: str, to_page: str, anchor: str | None = None) -> str:
     """A relative link from one source page to another (MkDocs rewrites ``.md`` links to URLs)."""
     if from_page == to_page:
         return f"#{anchor}" if anchor else posixpath.basename(to_page)
-    rel = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+    rel = _relative(posixpath.dirname(from_page), to_page)
     return f"{rel}#{anchor}" if anchor else rel
+
+
+@lru_cache(maxsize=1 << 16)
+def _relative(from_dir: str, to_page: str) -> str:
+    """``posixpath.relpath`` for the site's own paths (relative, normalised), without its calls to
+    the file system: a page links to thousands of others at scale."""
+    src = [p for p in from_dir.split("/") if p and p != "."]
+    dst = [p for p in to_page.split("/") if p and p != "."]
+    n = 0
+    while n < len(src) and n < len(dst) - 1 and src[n] == dst[n]:
+        n += 1
+    return "/".join([".."] * (len(src) - n) + dst[n:])
 
 
 def in_html(link: str) -> str:

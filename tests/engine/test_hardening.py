@@ -4,6 +4,7 @@ last good site/ and zip stay byte-identical."""
 
 from __future__ import annotations
 
+import re
 import resource
 import subprocess
 import sys
@@ -101,6 +102,17 @@ def test_a_symlink_out_of_content_is_refused(good: Path, tmp_path: Path) -> None
     assert result.returncode == 1
     assert "content/glossary/secret.yaml:1:1: content files and folders may not be symbolic links" in result.stderr
     assert snapshot(good) == before
+
+
+def test_every_file_of_a_symlinked_folder_is_refused(tmp_path: Path) -> None:
+    """The check remembers real folders; a linked one is refused for each of its files, not just the first."""
+    project = copy_fixture(tmp_path / "p")
+    (project / "content/glossary").rename(tmp_path / "elsewhere")
+    (project / "content/glossary").symlink_to(tmp_path / "elsewhere", target_is_directory=True)
+    result = run_mcframe(project, "build")
+    assert result.returncode == 1
+    refused = re.findall(r"content/glossary/(\w+)\.yaml:1:1: content files and folders may not be symbolic links \(glossary/ is one\)", result.stderr)
+    assert sorted(refused) == sorted(p.stem for p in (tmp_path / "elsewhere").glob("*.yaml")) != []
 
 
 def test_a_hand_written_page_with_script_stops_the_build(good: Path) -> None:

@@ -68,7 +68,8 @@ def test_the_fixture_builds_with_its_own_shape(fixture_built: Built) -> None:
 
 def test_labels_from_the_site_definition(fixture_built: Built) -> None:
     idea = (fixture_built.site / "ideas/k1.html").read_text()
-    assert "Key idea <span class=\"mcf-id__code\">K1</span>" in idea  # labels.core_concept overridden
+    assert '<p class="mcf-id">Key idea</p>' in idea  # labels.core_concept overridden
+    assert idea.count('<span class="mcf-id__code') == 1  # the ID once, beside the title
     assert "Other key ideas" not in idea and "Other core concepts" in idea  # the engine's default stays
     rules = (fixture_built.site / "rules.html").read_text()
     assert "Rule of thumb <span class=\"mcf-id__code\">R-01</span>" in rules  # the collection's label
@@ -323,3 +324,15 @@ def test_hand_written_pages_link_to_elements_by_id(tmp_path: Path) -> None:
     result = run_mcframe(project, "build")
     assert result.returncode == 1
     assert "docs/notes.md:5:31: no principle 'R-09' to link to" in result.stderr, result.stderr
+
+
+def test_links_between_pages_are_relative_paths_like_posixpaths() -> None:
+    import itertools
+    import posixpath
+
+    from mcframe.routes import href
+
+    paths = ["index.md", "a.md", "x/b.md", "x/y/c.md", "x/y/d.md", "z/e.md", "x/f.md", "x/y/z/g.md", "z/y/c.md", "xy/b.md"]
+    for a, b in itertools.product(paths, repeat=2):
+        assert href(a, b) == (posixpath.basename(b) if a == b else posixpath.relpath(b, posixpath.dirname(a) or ".")), (a, b)
+    assert href("x/y/c.md", "x/b.md", "k1") == "../b.md#k1" and href("x/b.md", "x/b.md", "k1") == "#k1"
