@@ -83,19 +83,26 @@ _KEY = "Qzxkeyqzx"
 _URL = "https://qzx.invalid/qzxurlqzx"
 
 
+def _fill(pattern: str, **values: str) -> str:
+    """A label with ``{name}`` places filled in (by replacement: a label is text, never a format string)."""
+    for name, value in values.items():
+        pattern = pattern.replace("{" + name + "}", value)
+    return pattern
+
+
 def _item(lib: Library, key: str, title: str, url: str | None) -> dict[str, Any]:
     site = lib.site
     d = site.edition.date
     item: dict[str, Any] = {
         "id": key, "type": "webpage", "title": title,
-        "container-title": f"{site.title} (edition {site.edition.number}" + ("" if url else ", offline edition") + ")",
+        "container-title": _fill(site.label("cite_container" if url else "cite_container_offline"), title=site.title, edition=site.edition.number),
         "author": [{"literal": site.publisher}], "publisher": site.publisher,
         "issued": {"date-parts": [[d.year, d.month, d.day]]}, "version": site.edition.number,
     }
     if url:
         item["URL"] = url
     else:
-        item["note"] = f"Offline edition; ID {key.split('-', 1)[-1]}"  # keys are "<kind>-<ID>"; kinds have no hyphen
+        item["note"] = _fill(site.label("cite_note_offline"), id=key.split("-", 1)[-1])  # keys are "<kind>-<ID>"; kinds have no hyphen
     return item
 
 

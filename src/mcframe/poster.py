@@ -155,7 +155,7 @@ def framework_source(lib: Library, circles_file: str, path_file: str, citation: 
         bullets([f"{a.id} {a.title}: {a.reason}" for a in lib.all(Activity)])
     rows = lib.all(DescriptionRow)
     if rows:
-        heading(label("descriptions_caption") if "descriptions_caption" in site.labels else "Descriptions")
+        heading(label("descriptions_caption"))
         out.extend(descriptions_table(lib, concepts, rows, inset="4pt"))
         out.append("")
     if lib.all(Skill):
@@ -179,7 +179,7 @@ def framework_source(lib: Library, circles_file: str, path_file: str, citation: 
             note(label("in_practice_note").capitalize())
             bullets(list(pr.in_practice))
     if lib.all(IndicatorArea):
-        heading(label("review_heading").replace("Your ", "").capitalize() if False else "Success indicators")
+        heading(label("success_indicators"))
         for area in lib.all(IndicatorArea):
             heading(area.title, 2)
             para(area.summary)
