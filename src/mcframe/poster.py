@@ -7,12 +7,15 @@ from __future__ import annotations
 
 import re
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import typst
 
 from .library import Library
-from .models import Activity, Concept, DescriptionRow
+from .models import Activity, Concept, DescriptionRow, Element, Sourced
+from .text import full_stop
 
 FONT = "Libertinus Serif"  # one of the fonts the Typst package carries
 _SVG_STYLE = (
@@ -97,6 +100,35 @@ def poster_pdf(lib: Library, circles_svg: str) -> bytes:
 # --- The whole framework as one PDF ----------------------------------------------------------------
 
 
+def wording_text(lib: Library, el: Sourced, with_sources: bool = True) -> str:
+    """Whose words an element is in, as one printed line: the site's wording line, as text."""
+    label, w = lib.site.label, el.wording
+    src = lib.title_of(lib.get("source", w.source)) if w.source else None
+    named = f"{src}{', ' + w.where if w.where else ''}{full_stop(w.where or src)}" if src else "."
+    if w.kind == "quoted":
+        line = f"{label('wording_quoted')} {named}"
+    elif w.kind == "summary":
+        line = f"{label('wording_summary')} {named}"
+    else:
+        line = label("wording_editorial") + (f", {label('drawing_on')} {named}" if src else ".")
+    others = [lib.title_of(lib.get("source", s)) for s in getattr(el, "sources", []) if s != w.source]
+    if with_sources and others:
+        line += f" {label('sources')}: {'; '.join(others)}{full_stop(others[-1])}"
+    return line
+
+
+def wording_notes(lib: Library, els: list[Sourced], name: Callable[[Element], str] = lambda el: el.id) -> list[str]:
+    """The wording lines of a list printed as a whole: one line when all share it, else one per
+    distinct line, each naming the elements it covers. The sources of each are in the list of
+    sources at the end."""
+    groups: dict[str, list[str]] = {}
+    for el in els:
+        groups.setdefault(wording_text(lib, el, with_sources=False), []).append(name(el))
+    if len(groups) == 1:
+        return list(groups)
+    return [f"({', '.join(names)}) {text}" for text, names in groups.items()]
+
+
 def _paras(markdown: str) -> list[str]:
     return [p for p in (" ".join(block.split()) for block in plain(markdown).split("\n\n")) if p]
 
@@ -114,9 +146,12 @@ def framework_source(lib: Library, circles_file: str, path_file: str, citation: 
         '#set heading(numbering: "1.1")',
         "#set par(justify: true)",
         # Running header: the current section and the edition; page numbers at the foot.
+        # The header names the part that starts on the page, else the part the page continues.
         '#set page(paper: "a4", margin: (x: 22mm, y: 24mm), numbering: "1", header: context {'
-        ' let found = query(heading.where(level: 1).before(here())); set text(size: 8.5pt);'
-        ' if found.len() > 0 { found.last().body } else { [] }; h(1fr); ' + t(edition) + " })",
+        ' let starting = query(heading.where(level: 1)).filter(h => h.location().page() == here().page());'
+        ' let before = query(heading.where(level: 1).before(here())); set text(size: 8.5pt);'
+        ' if starting.len() > 0 { starting.first().body } else if before.len() > 0 { before.last().body } else { [] };'
+        ' h(1fr); ' + t(edition) + " })",
         # Title page
         f"#align(center + horizon)[#text(size: 24pt, weight: \"bold\")[#{t(site.title)}] \\ #v(4mm) #text(size: 14pt)[#{t(site.subtitle or '')}]"
         f" \\ #v(12mm) #{t(edition)} \\ #{t(site.publisher)} \\ #v(10mm) #text(size: 9pt)[#{t(site.licence)}]"
@@ -135,6 +170,10 @@ def framework_source(lib: Library, circles_file: str, path_file: str, citation: 
     def note(text: str) -> None:
         out.append(f"#text(size: 8.5pt, style: \"italic\")[#{t(text)}]\n")
 
+    def notes(els: list[Any], name: Callable[[Element], str] = lambda el: el.id) -> None:
+        for line in wording_notes(lib, els, name):
+            note(line)
+
     def bullets(items: list[str]) -> None:
         out.extend("- #" + t(i) for i in items)
         out.append("")
@@ -146,6 +185,7 @@ def framework_source(lib: Library, circles_file: str, path_file: str, citation: 
         para(c.summary)
         for p in _paras(c.definition):
             para(p)
+        note(wording_text(lib, c))
         note(label("features_note").capitalize())
         bullets(list(c.features))
     if lib.all(Activity):
@@ -153,28 +193,33 @@ def framework_source(lib: Library, circles_file: str, path_file: str, citation: 
         note(label("circles_note").capitalize())
         out.append(f'#align(center)[#image("{circles_file}", width: 80%, alt: {t(label("circles_title"))})]\n')
         bullets([f"{a.id} {a.title}: {a.reason}" for a in lib.all(Activity)])
+        notes(lib.all(Activity))
     rows = lib.all(DescriptionRow)
     if rows:
         heading(label("descriptions_caption"))
         out.extend(descriptions_table(lib, concepts, rows, inset="4pt"))
         out.append("")
+        notes(rows)
     if lib.all(Skill):
         heading(label("skills"))
         note(label("skills_matrix_note").capitalize())
         for s in lib.all(Skill):
             used = ", ".join(lib.get("concept", c).title for c in s.used_in)  # type: ignore[attr-defined]
             para(f"{s.id} {s.title}. {plain(s.description)} ({used})")
+        notes(lib.all(Skill))
     if lib.all(LeadershipStage):
         heading(label("path_title").split(",")[0])
         note(label("path_note").capitalize())
         out.append(f'#align(center)[#image("{path_file}", width: 80%, alt: {t(label("path_title"))})]\n')
         for stage in lib.all(LeadershipStage):
             para(f"{lib.title_of(stage)}. {label('path_support')}: {stage.support} {label('path_content')}: {stage.content}")
+        notes(lib.all(LeadershipStage), lib.title_of)
     heading(label("principles"))
     for pr in lib.all(Principle):
         heading(f"{pr.id} {pr.title}", 2)
         for p in _paras(pr.explanation):
             para(p)
+        note(wording_text(lib, pr))
         if pr.in_practice:
             note(label("in_practice_note").capitalize())
             bullets(list(pr.in_practice))
@@ -183,15 +228,19 @@ def framework_source(lib: Library, circles_file: str, path_file: str, citation: 
         for area in lib.all(IndicatorArea):
             heading(area.title, 2)
             para(area.summary)
+            note(wording_text(lib, area))
             stage_names = site.values.get("stage", {})
             bullets([f"{name}: {getattr(area.stages, key.replace('-', '_'))}" for key, name in stage_names.items()])
-            bullets([f"{q.id} {q.text}" for q in lib.all(Question) if q.area == area.id])
+            questions = [q for q in lib.all(Question) if q.area == area.id]
+            bullets([f"{q.id} {q.text}" for q in questions])
+            notes(questions)
     if lib.all(CaseStudy):
         heading(lib.collection_of("case_study").decl.plural)
         for cs in lib.all(CaseStudy):
             heading(cs.title, 2)
             for p in _paras(cs.illustrates) + _paras(cs.story):
                 para(p)
+            note(wording_text(lib, cs))
             note(label("questions_note").capitalize())
             bullets(list(cs.questions))
     if lib.all(EvidenceDigest):
@@ -201,10 +250,12 @@ def framework_source(lib: Library, circles_file: str, path_file: str, citation: 
             for p in _paras(ev.summary):
                 para(p)
             bullets([plain(f.text) for f in ev.findings])
+            note(wording_text(lib, ev))
     if lib.all(Term):
         heading(lib.collection_of("term").decl.plural)
         for term in sorted(lib.all(Term), key=lambda x: x.term.casefold()):
-            out.append(f"/ #{t(term.term)}: #{t(term.definition)}")
+            whose = t(wording_text(lib, term, with_sources=False))
+            out.append(f"/ #{t(term.term)}: #{t(term.definition)} #linebreak() #text(size: 8pt, style: \"italic\")[#{whose}]")
         out.append("")
     heading(label("sources"))
     from .citation import format_citation

@@ -86,7 +86,8 @@ class PageDecl(Model):
     nav: Text | None = None  # label in the navigation, when not the title; on element pages, a group
     in_nav: bool = True  # element pages out of the navigation keep it the same size however many there are
     # A list page with more elements than this is split into an index and one page per initial
-    # letter ({letter}.md beside it), so that no page grows without bound.
+    # letter ({letter}.md beside it), a letter with more than this into parts ({letter}-2.md…), so
+    # that no page holds more than this many elements.
     split_above: Annotated[int, Field(ge=1)] | None = None
     parent: Slug | None = None  # the page an element page belongs under (its index): breadcrumb and pager
     section: Text | None = None  # the navigation section it sits in

@@ -1,4 +1,4 @@
-"""Escaping of content text on its way into Markdown and HTML."""
+"""Escaping of content text on its way into Markdown and HTML, and small rules of typography."""
 
 from __future__ import annotations
 
@@ -35,3 +35,8 @@ def theme_text(text: str, attribute: bool = False) -> str:
     ``attribute``, for settings the theme also writes raw into attributes, double quotes are escaped too."""
     text = text.replace("<", "&lt;").replace(">", "&gt;")
     return text.replace('"', "&quot;") if attribute else text
+
+
+def full_stop(text: str) -> str:
+    """The stop a sentence ending in ``text`` needs: none after "?", "!" or ".", else "."."""
+    return "" if str(text).rstrip().endswith((".", "?", "!")) else "."

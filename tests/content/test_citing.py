@@ -127,6 +127,13 @@ def test_the_whole_framework_as_one_pdf(built: Built) -> None:
         assert first in text, p["id"]
     numbers = [int(t) for t in re.findall(r"(?m)^\s*(\d+)\s*$", reader.pages[3].extract_text())]
     assert 4 in numbers  # page numbers at the foot
+    # Whose words: each concept, principle, case study and digest says so, as on the site.
+    assert text.count("This edition's summary of National Framework for Mentoring and Coaching") >= 3 + len(principles)
+    assert "(SK9) Editorial: in this edition's own words, drawing on" in text  # a list's elements grouped by their wording line
+    assert "promise?." not in text  # one stop after a title that ends with a question mark
+    # The running header names the part that starts on the page.
+    core = next(page for page in reader.pages if "1 Core concepts" in page.extract_text() and ". . ." not in page.extract_text())  # not the contents
+    assert " ".join(core.extract_text().split()).startswith("Core concepts Edition 0.1")
 
 
 def test_changelog_and_unrecorded_changes(built: Built, tmp_path: Path) -> None:

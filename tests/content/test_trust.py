@@ -74,3 +74,10 @@ def test_case_studies_use_the_stage_scale_with_a_reason(built: Built) -> None:
         assert any(f"{stage}. " in html for stage in STAGES), n
         assert "This edition&#39;s judgement." in html
         assert not re.search(r"(Embedded|Developing|Emerging) practice", html)
+
+
+def test_a_wording_line_ends_with_one_stop(built: Built) -> None:
+    """A source whose title ends with "?" (Beyond mentoring… Can it live up to its promise?) takes no full stop after it."""
+    lines = [m for p in built.site.rglob("*.html") for m in re.findall(r'<p class="mcf-wording[^"]*">.*?</p>', p.read_text())]
+    assert any("promise?</a>" in line for line in lines)
+    assert [line for line in lines if re.search(r"[?!.]</a>\.", line)] == []
