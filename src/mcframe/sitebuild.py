@@ -30,7 +30,7 @@ from .problems import ContentError, Problem, report
 from .render import NavItem, Rendered, render_site
 from .routes import href, in_html
 from .safety import html_risks
-from .text import theme_text
+from .text import squeeze_html, theme_text
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 _REF = re.compile(r"\]\(ref:([a-z_]+)/([A-Za-z0-9-]+)(?:#([A-Za-z0-9_-]+))?\)")  # see SiteBuild.resolve_refs
@@ -199,9 +199,10 @@ class SiteBuild:
         site = self.lib.site
         return fill_used_on(html, links, site.label("used_on"), site.label("used_on_none"))
 
-    def with_head(self, html: str, path: str, title: str) -> str:
-        """The page with the metadata reference managers and search engines read: Highwire-style
-        citation tags, Dublin Core and schema.org JSON-LD, in its <head>."""
+    def published(self, html: str, path: str, title: str) -> str:
+        """The page as published: with the metadata reference managers and search engines read
+        (Highwire-style citation tags, Dublin Core and schema.org JSON-LD) in its <head>, and the
+        indentation before its tags squeezed out."""
         s = self.lib.site
         title = s.title if path == self.rendered.routes.pages[0].path else unescape(title)  # the home page is the site
         date = s.edition.date
@@ -231,7 +232,7 @@ class SiteBuild:
         line = f"{title} · {where} · {s.label('print_edition')} {s.edition.number}"
         css = "@page { @top-center { content: " + _css_string(line) + "; font-size: 8pt; color: #444; } }"
         html = html.replace("</head>", f"<style>{css}</style></head>", 1)
-        return self._cite_hand_written(html, path)
+        return squeeze_html(self._cite_hand_written(html, path))
 
     def _put_late(self, path: str, html: str) -> str:
         """The page's late blocks in place of their markers (see :class:`~mcframe.render.Page`)."""

@@ -140,3 +140,16 @@ def test_a_document_that_fails_on_the_second_thread_stops_the_build(tmp_path: Pa
     err = capsys.readouterr().err
     assert re.search(r"content/site\.yaml:\d+:\d+: the export 'policy-grid-csv' failed: ValueError: no ink", err), err
     assert not (project / "site").exists() and not (project / "dist").exists()
+
+
+def test_pages_carry_no_indentation_before_their_tags(fixture_built: Built) -> None:
+    from mcframe.text import squeeze_html
+
+    assert squeeze_html("<div>\n   <p>a\n  <b>b</b></p>\n\n   <pre>  x\n   <i>y</i></pre>\n \xa0<code>\n   <x></code>\n") == (
+        "<div>\n<p>a\n<b>b</b></p>\n<pre>  x\n   <i>y</i></pre>\n \xa0<code>\n   <x></code>\n"
+    )  # a line break stays; what pre and code hold, and a no-break space, are kept
+    for page in fixture_built.site.rglob("*.html"):
+        if page.name == "404.html":  # the theme's own page for servers, not in the offline edition
+            continue
+        html = re.sub(r"<(pre|code|script|style|textarea|kbd)\b.*?</\1>", "", page.read_text(), flags=re.S)
+        assert not re.search(r"\n[ \t]+<", html), page.name

@@ -72,7 +72,7 @@ class McframePlugin(BasePlugin[McframeConfig]):
         return context
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        return self.site.with_head(output, page.file.src_uri, str(page.meta.get("title") or page.title))
+        return self.site.published(output, page.file.src_uri, str(page.meta.get("title") or page.title))
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         for folder in self.site.watched():
