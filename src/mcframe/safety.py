@@ -17,7 +17,8 @@ _SCRIPT_URL = re.compile(r"^\s*(?:javascript|vbscript)\s*:|^\s*data\s*:\s*text/h
 
 _MD_RISKS = (
     (re.compile(r"<\s*/?\s*(script|iframe|object|embed|frame|applet|base|meta)\b", re.I), "a <{0}> element"),
-    (re.compile(r"(?:<[^>]*|\{[^}]*)\s(on[a-z]+)\s*=", re.I), "an event attribute ({0}=)"),
+    # An attribute's name follows whitespace, "/", a quote, or an attribute list's "{" ({onclick=…}).
+    (re.compile(r"(?:<[^>]*|\{[^}]*)(?<=[\s/\"'{])(on[a-z]+)\s*=", re.I), "an event attribute ({0}=)"),
     (re.compile(r"\b(javascript|vbscript)\s*:", re.I), "a {0}: address"),
     (re.compile(r"\b(data\s*:\s*text/html)", re.I), "a {0} address"),
 )
@@ -50,12 +51,23 @@ class _Scanner(HTMLParser):
     handle_startendtag = handle_starttag
 
 
-_SUSPECT = re.compile(r"<\s*(?:script|iframe|object|embed|frame|applet|base|meta)\b|\son[a-z]+\s*=|(?:java|vb)script\s*:|data\s*:\s*text/html", re.I)
+# The fast pass, on lower-cased text: anything the scanner below could object to. An attribute's name
+# may follow whitespace, "/" or a quote (<img/onerror=…>, <img src="x"onerror=…>): browsers accept all three.
+_SUSPECT_TAG = re.compile(r"<\s*(?:script|iframe|object|embed|frame|applet|base|meta)\b")
+_SUSPECT_URL = re.compile(r"(?:java|vb)script\s*:|data\s*:\s*text/html")
+_EVENT = re.compile(r"on[a-z]+\s*=")
+
+
+def _suspect(html: str) -> bool:
+    low = html.lower()
+    if _SUSPECT_TAG.search(low) or (("script" in low or "text/html" in low) and _SUSPECT_URL.search(low)):
+        return True
+    return any(m.start() > 0 and (low[m.start() - 1].isspace() or low[m.start() - 1] in "/\"'") for m in _EVENT.finditer(low))
 
 
 def html_risks(html: str) -> list[str]:
     """What in a page's content (not the theme's own scripts) could run as script."""
-    if not _SUSPECT.search(html):  # a fast pass: most pages have nothing to look at closely
+    if not _suspect(html):  # a fast pass: most pages have nothing to look at closely
         return []
     scanner = _Scanner()
     scanner.feed(html)

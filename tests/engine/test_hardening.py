@@ -38,6 +38,11 @@ HOSTILE = {
         "id: o\nterm: other\ndefinition: D.\nexplanation: 'Hello <img src=x onerror=alert(1)>'\nsources: [ref-handbook]\n" + META,
         "'explanation' may not carry script: it has an event attribute (onerror=)",
     ),
+    "onclick= in an attribute list": (
+        "glossary/a.yaml",
+        "id: a\nterm: listed\ndefinition: D.\nexplanation: '[click](https://example.org){onclick=\"alert(1)\"}'\nsources: [ref-handbook]\n" + META,
+        "'explanation' may not carry script: it has an event attribute (onclick=)",
+    ),
     "javascript: link in Markdown": (
         "glossary/j.yaml",
         "id: j\nterm: linked\ndefinition: D.\nexplanation: '[click](javascript:alert(1))'\nsources: [ref-handbook]\n" + META,
@@ -115,17 +120,25 @@ def test_every_file_of_a_symlinked_folder_is_refused(tmp_path: Path) -> None:
     assert sorted(refused) == sorted(p.stem for p in (tmp_path / "elsewhere").glob("*.yaml")) != []
 
 
-def test_a_hand_written_page_with_script_stops_the_build(good: Path) -> None:
+@pytest.mark.parametrize(
+    ("html", "found"),
+    [
+        ('<p onmouseover="alert(1)">Hover</p>', "an event attribute (onmouseover=) on <p>"),
+        ("<img/onerror=alert(1) src=x>", "an event attribute (onerror=) on <img>"),  # "/" separates attributes too
+        ('<div><img src="x"onerror="alert(1)"></div>', "an event attribute (onerror=) on <img>"),  # so does a closing quote
+    ],
+)
+def test_a_hand_written_page_with_script_stops_the_build(good: Path, html: str, found: str) -> None:
     before = snapshot(good)
     notes = good / "docs/notes.md"
     original = notes.read_text()
-    notes.write_text(original + '\n<p onmouseover="alert(1)">Hover</p>\n')
+    notes.write_text(original + f"\n{html}\n")
     try:
         result, _, _ = build_measured(good)
     finally:
         notes.write_text(original)
     assert result.returncode == 1
-    assert "docs/notes.md:1:1: the page may not carry script: it has an event attribute (onmouseover=) on <p>" in result.stderr
+    assert f"docs/notes.md:1:1: the page may not carry script: it has {found}" in result.stderr
     assert snapshot(good) == before
 
 
