@@ -6,6 +6,7 @@ and a description; the page gives the same content as a text list beside it."""
 from __future__ import annotations
 
 import math
+from functools import cache
 
 from markupsafe import Markup, escape
 
@@ -15,6 +16,9 @@ from .models import Activity, Concept, LeadershipStage
 R = 150
 CENTRES = ((250.0, 185.0), (370.0, 185.0), (310.0, 289.0))
 FILLS = ("#1a5fb4", "#26734d", "#8f4d00")  # with text labels, never colour alone
+# The drawing's frame: the circles and their names, with a small margin, so that on a phone the
+# drawing fills the width and its labels are as large as they can be.
+VIEW = f"{min(x for x, _ in CENTRES) - R - 10:.0f} 0 {max(x for x, _ in CENTRES) - min(x for x, _ in CENTRES) + 2 * R + 20:.0f} 480"
 
 
 def region_key(circles: list[str], concepts: list[Concept]) -> str:
@@ -23,29 +27,44 @@ def region_key(circles: list[str], concepts: list[Concept]) -> str:
     return "+".join(sorted(circles, key=order.index))
 
 
-def _region_point(indices: tuple[int, ...]) -> tuple[float, float]:
-    """A point inside the region where exactly these circles overlap."""
+ROW = 20  # between the activity labels stacked in one region
+LABEL = (18.0, 9.0)  # half a label's width and height, in drawing units
+
+
+def _clearance(x: float, y: float, inside: tuple[int, ...]) -> float:
+    """How far (x, y) is from leaving the region of exactly the circles ``inside``: negative when out."""
+    return min((R - d) if i in inside else (d - R) for i, d in ((i, math.hypot(x - cx, y - cy)) for i, (cx, cy) in enumerate(CENTRES)))
+
+
+@cache
+def _region_point(indices: tuple[int, ...], rows: int = 1) -> tuple[float, float]:
+    """Where to centre a stack of ``rows`` labels in the region of exactly these circles: on the line
+    from the other circles' centre through this region's, the point that leaves the stack the most
+    room (each label's corners and edges are kept inside the region, clear of every other circle)."""
     cx = sum(CENTRES[i][0] for i in indices) / len(indices)
     cy = sum(CENTRES[i][1] for i in indices) / len(indices)
     if len(indices) == 3:
-        return cx, cy + 4
-    if len(indices) == 2:  # push away from the third circle
-        other = next(i for i in range(3) if i not in indices)
-        ox, oy = CENTRES[other]
-        d = math.hypot(cx - ox, cy - oy)
-        return cx + (cx - ox) / d * 34, cy + (cy - oy) / d * 34
-    (i,) = indices
-    ox = sum(CENTRES[j][0] for j in range(3) if j != i) / 2
-    oy = sum(CENTRES[j][1] for j in range(3) if j != i) / 2
-    d = math.hypot(CENTRES[i][0] - ox, CENTRES[i][1] - oy)
-    return CENTRES[i][0] + (CENTRES[i][0] - ox) / d * 70, CENTRES[i][1] + (CENTRES[i][1] - oy) / d * 70
+        return cx, cy
+    others = [CENTRES[i] for i in range(3) if i not in indices]
+    ox, oy = sum(p[0] for p in others) / len(others), sum(p[1] for p in others) / len(others)
+    d = math.hypot(cx - ox, cy - oy)
+    ux, uy = (cx - ox) / d, (cy - oy) / d
+    half_w, half_h = LABEL[0], LABEL[1] + ROW * (rows - 1) / 2
+    probes = [(dx, dy) for dx in (-half_w, 0.0, half_w) for dy in (-half_h, 0.0, half_h)]
+
+    def room(t: float) -> float:
+        x, y = cx + ux * t, cy + uy * t
+        return min(_clearance(x + dx, y + dy, indices) for dx, dy in probes)
+
+    best = max(range(-R, 2 * R), key=room)
+    return cx + ux * best, cy + uy * best
 
 
 def circles_svg(concepts: list[Concept], activities: list[Activity], title: str, description: str) -> Markup:
     concepts = concepts[:3]
     index = {c.id: i for i, c in enumerate(concepts)}
     parts = [
-        f'<svg class="mcf-diagram mcf-circles" viewBox="0 0 620 490" role="img" aria-labelledby="circles-title circles-desc" '
+        f'<svg class="mcf-diagram mcf-circles" viewBox="{VIEW}" role="img" aria-labelledby="circles-title circles-desc" '
         f'xmlns="http://www.w3.org/2000/svg"><title id="circles-title">{escape(title)}</title><desc id="circles-desc">{escape(description)}</desc>'
     ]
     for i, c in enumerate(concepts):
@@ -60,10 +79,10 @@ def circles_svg(concepts: list[Concept], activities: list[Activity], title: str,
         if key:
             groups.setdefault(key, []).append(a)
     for key, acts in groups.items():
-        x, y = _region_point(key)
-        top = y - (len(acts) - 1) * 8
+        x, y = _region_point(key, len(acts))
+        top = y - (len(acts) - 1) * ROW / 2 + LABEL[1] / 2  # baselines: each label's middle sits on its row
         for n, a in enumerate(acts):
-            parts.append(f'<text x="{x:.0f}" y="{top + n * 16:.0f}" text-anchor="middle" class="mcf-circles__activity">{escape(a.id)}</text>')
+            parts.append(f'<text x="{x:.0f}" y="{top + n * ROW:.0f}" text-anchor="middle" class="mcf-circles__activity">{escape(a.id)}</text>')
     parts.append("</svg>")
     return Markup("".join(parts))
 

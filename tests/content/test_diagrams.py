@@ -29,6 +29,30 @@ def test_each_diagram_is_an_accessible_svg_with_a_text_list_marked_as_this_editi
     assert article.count("<li") >= 5  # the same content as text
 
 
+def test_each_activity_is_drawn_in_exactly_its_circles(built: Built) -> None:
+    """A label drawn inside a circle reads as belonging to it: each activity sits in the region of
+    exactly the circles content gives it (the two-circle labels once sat inside all three)."""
+    import math
+
+    import yaml
+
+    from conftest import ROOT
+
+    html = (built.site / CIRCLES).read_text()
+    svg = re.search(r'<svg class="mcf-diagram mcf-circles".*?</svg>', html, re.S)
+    assert svg
+    circles = [(float(x), float(y), float(r)) for x, y, r in re.findall(r'<circle cx="([\d.]+)" cy="([\d.]+)" r="([\d.]+)"', svg.group(0))]
+    concepts = [c["id"] for c in yaml.safe_load((ROOT / "content/framework/concepts.yaml").read_text())["concepts"]]
+    activities = yaml.safe_load((ROOT / "content/diagrams/activities.yaml").read_text())["activities"]
+    for a in activities:
+        found = re.search(rf'<text x="([\d.]+)" y="([\d.]+)"[^>]*class="mcf-circles__activity">{a["id"]}</text>', svg.group(0))
+        assert found, a["id"]
+        x, y = float(found.group(1)), float(found.group(2)) - 6  # the label's middle, above its baseline
+        for dx in (-16, 0, 16):  # the whole label, not only its middle
+            inside = {concepts[i] for i, (cx, cy, r) in enumerate(circles) if math.hypot(x + dx - cx, y - cy) < r - 2}
+            assert inside == set(a["circles"]), (a["id"], dx, inside)
+
+
 def test_activities_link_to_where_they_appear(built: Built) -> None:
     html = (built.site / CIRCLES).read_text()
     item = re.search(r'<li data-activity="Observation with an agreed focus" id="a02">(.*?)</li>', html, re.S)
