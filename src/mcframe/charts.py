@@ -5,10 +5,16 @@ from __future__ import annotations
 
 import math
 import textwrap
+from collections.abc import Callable
 
 from markupsafe import Markup, escape
 
 from .models import Chart
+from .sitedef import DEFAULT_LABELS
+from .text import full_stop
+
+Words = Callable[[str], str]  # the site's label for a key (SiteDef.label)
+DEFAULT_WORDS: Words = DEFAULT_LABELS.__getitem__
 
 WIDTH, NARROW = 640, 300  # user units of the laptop and the phone drawing
 LEFT, RIGHT, TOP, PLOT_H = 56, 16, 16, 208
@@ -47,26 +53,31 @@ def _text(x: float, y: float, lines: list[str], cls: str, anchor: str = "middle"
     return f'<text class="{cls}" x="{round(x, 1)}" y="{round(y, 1)}" text-anchor="{anchor}">{spans}</text>'
 
 
-def _legend(chart: Chart, y0: float, x0: float) -> list[str]:
-    """One row per series, so that long names never run into each other."""
-    return [
-        f'<rect x="{x0}" y="{y0 + ROW * si - 11}" width="12" height="12" fill="{PALETTE[si % len(PALETTE)]}"/>'
-        + _text(x0 + 18, y0 + ROW * si, [s.name], "mcf-chart__legend", "start")
-        for si, s in enumerate(chart.series)
-    ]
+def _legend(chart: Chart, y0: float, x0: float, width: float) -> tuple[list[str], float]:
+    """One row per series, so that long names never run into each other; a name longer than the
+    drawing is wide wraps. Returns the parts and the height they take."""
+    parts, y = [], y0
+    for si, s in enumerate(chart.series):
+        lines = _lines(s.name, width - x0 - 18)
+        parts.append(
+            f'<rect x="{x0}" y="{y - 11}" width="12" height="12" fill="{PALETTE[si % len(PALETTE)]}"/>'
+            + _text(x0 + 18, y, lines, "mcf-chart__legend", "start")
+        )
+        y += ROW + (ROW - 4) * (len(lines) - 1)
+    return parts, y - y0
 
 
-def _svg(chart: Chart, dom_id: str, width: float, height: float, parts: list[str], variant: str) -> str:
+def _svg(chart: Chart, dom_id: str, width: float, height: float, parts: list[str], variant: str, words: Words) -> str:
     title_id, desc_id = f"{dom_id}-title", f"{dom_id}-desc"
     return (
         f'<svg class="mcf-chart mcf-chart--{variant}" viewBox="0 0 {width} {round(height)}" role="img" aria-labelledby="{title_id} {desc_id}" '
         f'xmlns="http://www.w3.org/2000/svg"><title id="{title_id}">{escape(chart.title)}</title>'
-        f'<desc id="{desc_id}">{escape(chart.description)} The numbers are in the table that follows.</desc>'
+        f'<desc id="{desc_id}">{escape(chart.description)} {escape(words("chart_numbers_follow"))}</desc>'
         f'{"".join(parts)}</svg>'
     )
 
 
-def chart_svg(chart: Chart, dom_id: str) -> str:
+def chart_svg(chart: Chart, dom_id: str, words: Words = DEFAULT_WORDS) -> str:
     """The laptop drawing: columns (or lines) over the categories, with a value on each mark."""
     values = [float(v) for s in chart.series for v in s.values]
     top, step = _scale(values, chart.unit)
@@ -104,19 +115,18 @@ def chart_svg(chart: Chart, dom_id: str) -> str:
                 parts.append(f'<circle cx="{px}" cy="{py}" r="4" fill="{colour}"/>')
                 parts.append(f'<text class="mcf-chart__value" x="{px}" y="{py - 8}" text-anchor="middle">{_fmt(v)}</text>')
     legend_y = TOP + PLOT_H + 20 + (ROW - 4) * max(len(lines) for lines in label_lines) + ROW
-    parts += _legend(chart, legend_y, LEFT)
-    return _svg(chart, dom_id, WIDTH, legend_y + ROW * k, parts, "wide")
+    legend, height = _legend(chart, legend_y, LEFT, WIDTH - RIGHT)
+    return _svg(chart, dom_id, WIDTH, legend_y + height, parts + legend, "wide", words)
 
 
-def chart_svg_narrow(chart: Chart, dom_id: str) -> str:
+def chart_svg_narrow(chart: Chart, dom_id: str, words: Words = DEFAULT_WORDS) -> str:
     """The phone drawing: a bar per value across the width, each category's name above its bars, so
     that text stays full size however many categories there are."""
     values = [float(v) for s in chart.series for v in s.values]
     top = 100.0 if chart.unit == "%" and max(values + [0.0]) <= 100 else max(values + [1.0])
     suffix = "%" if chart.unit == "%" else ""
-    k = len(chart.series)
-    parts = _legend(chart, ROW - 4, 0)
-    y0 = ROW * k + 8
+    parts, height = _legend(chart, ROW - 4, 0, NARROW * 13 / 14)  # the phone's text is 14px, not 13
+    y0 = height + 8
     bar_h, room = 18, 56  # room: for the value after the longest bar
     for i, cat in enumerate(chart.categories):
         lines = _lines(cat, NARROW)
@@ -133,10 +143,11 @@ def chart_svg_narrow(chart: Chart, dom_id: str) -> str:
             )
             y0 += bar_h + 4
         y0 += 12
-    return _svg(chart, dom_id, NARROW, y0, parts, "narrow")
+    return _svg(chart, dom_id, NARROW, y0, parts, "narrow", words)
 
 
-def chart_table(chart: Chart) -> str:
+def chart_table(chart: Chart, words: Words = DEFAULT_WORDS) -> str:
+    """The numbers as a table, folded under a summary: the drawing and its caption say the same."""
     unit = f" ({escape(chart.unit)})" if chart.unit else ""
     head = "".join(f'<th scope="col">{escape(s.name)}{unit}</th>' for s in chart.series)
     rows = "".join(
@@ -146,16 +157,17 @@ def chart_table(chart: Chart) -> str:
         for i, cat in enumerate(chart.categories)
     )
     return (
-        f'<table class="mcf-chart-table"><caption>{escape(chart.title)}: the numbers</caption>'
-        f'<thead><tr><td></td>{head}</tr></thead><tbody>{rows}</tbody></table>'
+        f'<details class="mcf-chart-data"><summary>{escape(words("chart_numbers"))}</summary>'
+        f'<table class="mcf-chart-table"><caption>{escape(chart.title)}</caption>'
+        f"<thead><tr><td></td>{head}</tr></thead><tbody>{rows}</tbody></table></details>"
     )
 
 
-def chart_figure(chart: Chart, owner_id: str) -> Markup:
+def chart_figure(chart: Chart, owner_id: str, words: Words = DEFAULT_WORDS) -> Markup:
     """The chart, its table and where the numbers come from, as one HTML block."""
     dom_id = f"chart-{owner_id.lower()}-{chart.id}"
     return Markup(
-        f'<figure class="mcf-figure" id="{dom_id}">{chart_svg(chart, dom_id)}{chart_svg_narrow(chart, dom_id + "-phone")}'
-        f"<figcaption>{escape(chart.description)} Source: {escape(chart.where)}.</figcaption>"
-        f"{chart_table(chart)}</figure>"
+        f'<figure class="mcf-figure" id="{dom_id}">{chart_svg(chart, dom_id, words)}{chart_svg_narrow(chart, dom_id + "-phone", words)}'
+        f"<figcaption>{escape(chart.description)} {escape(words('chart_source'))}: {escape(chart.where)}{full_stop(chart.where)}</figcaption>"
+        f"{chart_table(chart, words)}</figure>"
     )

@@ -171,7 +171,7 @@ class _Helpers:
             "site": lib.site,
             "back": self.back,
             "fmt": fmt,
-            "chart_figure": lambda chart, owner: self.late_svg(chart_figure(chart, owner)),
+            "chart_figure": lambda chart, owner: self.late_svg(chart_figure(chart, owner, lib.site.label)),
             "href": lambda el: Markup(self.routes.element_href(self.at, el)),
             "html_href": lambda el: Markup(in_html(self.routes.element_href(self.at, el))),  # for raw HTML
             "page": lambda page_id, anchor=None: Markup(href(self.at, self.routes.page(page_id), anchor)),

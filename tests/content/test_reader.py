@@ -95,14 +95,15 @@ def test_table_captions_stay_in_their_tables_and_the_skills_marks_have_a_key(bui
 
 
 _CHART_TEXT = r"""() => {
-  const boxes = [], small = [];
+  const boxes = [], small = [], cut = [];
   for (const svg of document.querySelectorAll('svg.mcf-chart')) {
     if (!svg.getClientRects().length) continue;  // the other width's drawing, not shown
-    const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+    const frame = svg.getBoundingClientRect(), scale = frame.width / svg.viewBox.baseVal.width;
     for (const t of svg.querySelectorAll('text')) {
-      const px = parseFloat(getComputedStyle(t).fontSize) * scale;
+      const px = parseFloat(getComputedStyle(t).fontSize) * scale, box = t.getBoundingClientRect();
       if (px < 12) small.push(t.textContent + ' ' + px.toFixed(1));
-      boxes.push([t.textContent, t.getBoundingClientRect()]);
+      if (box.right > frame.right + 1 || box.left < frame.left - 1) cut.push(t.textContent);  // runs out of the drawing
+      boxes.push([t.textContent, box]);
     }
   }
   const overlaps = [];
@@ -110,20 +111,21 @@ _CHART_TEXT = r"""() => {
     const [s, a] = boxes[i], [u, b] = boxes[j];
     if (a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1) overlaps.push(s + ' / ' + u);
   }
-  return {shown: boxes.length, small, overlaps};
+  return {shown: boxes.length, small, overlaps, cut};
 }"""
 
 
 @pytest.mark.parametrize("width", [320, 768, 1280])
 def test_chart_text_is_readable_and_never_overlaps(browser, unpacked: Path, width: int) -> None:  # type: ignore[no-untyped-def]
-    """Chart text was once about 9 px on phones, and two legend labels ran into each other."""
+    """Chart text was once about 9 px on phones, two legend labels ran into each other, and a long
+    series name ran out of the phone's drawing."""
     probe = Probe.open(browser, unpacked, viewport={"width": width, "height": 900})
     page = probe.page()
     for name in ("case-studies/cs04.html", "evidence/ev05.html"):
         probe.goto(page, name)
         found = page.evaluate(_CHART_TEXT)
         assert found["shown"] > 10, (name, found)
-        assert found["small"] == [] and found["overlaps"] == [], (name, found)
+        assert found["small"] == [] and found["overlaps"] == [] and found["cut"] == [], (name, found)
     probe.close()
 
 
