@@ -328,3 +328,22 @@ def test_browsing_by_facet_without_script_goes_to_each_values_entry(built: Built
     forms = (built.site / "framework/forms.html").read_text().split('id="fo-mentoring"', 1)[1].split("<h2", 1)[0]
     assert all(f'href="../case-studies/{cs.id.lower()}.html"' in forms for cs in lib.case_studies if "FO-MENTORING" in cs.forms)
     assert re.search(r'<li><strong>England:</strong> <a href="cs01\.html">', fallback)
+
+
+@pytest.mark.browser
+def test_policy_grid_fits_a_laptops_column(browser, unpacked: Path) -> None:
+    """Six columns in the content's column: the table once ran 34 px past it (the Forms column behind
+    a scroll), and each description made its row a screen tall; descriptions are folded now."""
+    probe = Probe.open(browser, unpacked, viewport={"width": 1280, "height": 800})
+    page = probe.page()
+    probe.goto(page, "policy/grid.html")
+    js = "() => { const t = document.querySelector('table.mcf-grid--policy'); return [t.scrollWidth, t.closest('.mcf-table-wrap').clientWidth]; }"
+    sizes = page.evaluate(js)
+    assert sizes[0] <= sizes[1], sizes
+    row = page.locator("#pg11")
+    assert row.bounding_box()["height"] < 400  # type: ignore[index]
+    what = row.locator('td[data-label="What"]')
+    assert what.locator("p").first.inner_text() == "School-based mentoring of trainees during their training"  # its own paragraph
+    what.locator("summary").click()
+    assert "consortium of schools" in what.inner_text()
+    probe.close()
