@@ -334,3 +334,15 @@ def test_the_descriptions_table_points_to_which_approach_when(built) -> None:  #
     """The aid is built from the table; a reader of the table is told where it is (a ref: link in content)."""
     html = (built.site / "framework/descriptions.html").read_text(encoding="utf-8")
     assert '<a href="which-approach.html">Which approach when?</a>' in html
+
+
+def test_headings_on_a_phone_have_no_line_of_their_own_for_the_permalink(browser, unpacked: Path) -> None:  # type: ignore[no-untyped-def]
+    """A heading that filled its last line pushed its hidden "#" onto a new line, leaving a gap."""
+    probe = Probe.open(browser, unpacked, viewport={"width": 390, "height": 800})
+    page = probe.page()
+    probe.goto(page, "framework/purposes.html")
+    heading = page.locator("#pu-induction")
+    line = float(heading.evaluate("h => parseFloat(getComputedStyle(h).lineHeight)"))
+    assert heading.bounding_box()["height"] < 1.5 * line  # type: ignore[index]
+    assert page.evaluate("() => [...document.querySelectorAll('.headerlink')].every(a => getComputedStyle(a).display === 'none')")
+    probe.close()
