@@ -84,8 +84,10 @@ def test_the_a3_poster(built: Built) -> None:
 @pytest.mark.browser
 def test_facilitators_board_offline_by_keyboard(browser, unpacked: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     probe, page = Probe.tool(browser, unpacked, CIRCLES)
+    assert page.locator("[data-board=delete]").is_hidden()  # nothing to choose or delete before a first board
     page.locator("#mcf-board-name").fill("Workshop")
     page.locator("[data-board=new-empty]").click()
+    assert page.locator("[data-board=delete]").is_visible()
     page.locator("#mcf-card-text").fill("Shadowing a colleague")
     page.locator("#mcf-card-text").press("Tab")
     page.keyboard.press("Enter")  # "Add it to the board", by keyboard: focus moves to the card's menu

@@ -50,8 +50,10 @@ def test_principles_digests_and_case_studies_list_the_questions_that_rest_on_the
 @pytest.mark.browser
 def test_self_review_offline(browser, unpacked: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     probe, page = Probe.tool(browser, unpacked, PAGE)
+    assert page.locator("[data-action=delete]").is_hidden()  # nothing to choose or delete before a first review
     page.locator("#mcf-review-name").fill("Autumn review")
     page.locator("[data-action=new]").click()
+    assert page.locator("[data-action=delete]").is_visible()
     # Rate two areas by keyboard and click, and write a note.
     page.locator('fieldset[data-area="IA1"] input[value="getting-started"]').check()
     page.locator('fieldset[data-area="IA4"] input[value="getting-better"]').focus()

@@ -48,6 +48,7 @@
     store.boards.forEach(function (b) {
       var o = document.createElement("option"); o.value = b.id; o.textContent = b.name; o.selected = b.id === store.current; select.appendChild(o);
     });
+    select.closest(".mcf-review__bar").hidden = !store.boards.length;  // nothing to choose or delete yet
     area.innerHTML = "";
     var board = current();
     regions.forEach(function (r) {

@@ -55,6 +55,7 @@
       option.selected = r.id === store.current;
       select.appendChild(option);
     });
+    select.closest(".mcf-review__bar").hidden = !store.reviews.length;  // nothing to choose or delete yet
     var review = current();
     areas.forEach(function (a) {
       var value = (review && review.ratings[a.id]) || "";
