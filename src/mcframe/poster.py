@@ -15,7 +15,7 @@ import typst
 
 from .library import Library
 from .models import Activity, Concept, DescriptionRow, Element, Sourced
-from .text import full_stop
+from .text import full_stop, list_separator
 
 FONT = "Libertinus Serif"  # one of the fonts the Typst package carries
 _SVG_STYLE = (
@@ -113,7 +113,8 @@ def wording_text(lib: Library, el: Sourced, with_sources: bool = True) -> str:
         line = label("wording_editorial") + (f", {label('drawing_on')} {named}" if src else ".")
     others = [lib.title_of(lib.get("source", s)) for s in getattr(el, "sources", []) if s != w.source]
     if with_sources and others:
-        line += f" {label('sources')}: {'; '.join(others)}{full_stop(others[-1])}"
+        joined = "".join(o + (list_separator(o, "; ") if i < len(others) - 1 else "") for i, o in enumerate(others))
+        line += f" {label('sources')}: {joined}{full_stop(others[-1])}"
     return line
 
 

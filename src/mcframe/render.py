@@ -34,7 +34,7 @@ from .routes import LetterPage, Routes, anchor_of, href, in_html, letter_page, s
 from .sitedef import DownloadDecl, PageDecl, about
 from .sitedef import Facet as FacetDecl
 from .svgmap import CREDIT, Marker, map_panels
-from .text import escape_markdown, full_stop, markdown_field, theme_text
+from .text import escape_markdown, full_stop, list_separator, markdown_field, theme_text
 
 
 @dataclass(frozen=True)
@@ -119,6 +119,7 @@ def make_environment(project_templates: Path | None = None) -> Environment:
     env.filters["md"] = markdown_field
     env.filters["attr"] = lambda s: Markup(escape(s))  # text inside an HTML attribute: HTML-escaped only
     env.filters["full_stop"] = full_stop
+    env.filters["after"] = list_separator
     env.filters["indent_md"] = lambda s, n=4: Markup(("\n" + " " * n).join(str(s).splitlines()))
     return env
 

@@ -53,3 +53,9 @@ def squeeze_html(html: str) -> str:
     parts = _KEEP_WHITESPACE.split(html)
     # split() gives: text, kept element, its tag name, text, …
     return "".join(_INDENT_BEFORE_TAG.sub("\n", part) if i % 3 == 0 else part for i, part in enumerate(parts) if i % 3 != 2)
+
+
+def list_separator(text: str, separator: str) -> str:
+    """What follows ``text`` in a run-in list: ``separator``, or a space after a question or an
+    exclamation ("…commit? Do conversations…", not "…commit?; Do…")."""
+    return " " if str(text).rstrip().endswith(("?", "!")) else separator

@@ -81,3 +81,12 @@ def test_a_wording_line_ends_with_one_stop(built: Built) -> None:
     lines = [m for p in built.site.rglob("*.html") for m in re.findall(r'<p class="mcf-wording[^"]*">.*?</p>', p.read_text())]
     assert any("promise?</a>" in line for line in lines)
     assert [line for line in lines if re.search(r"[?!.]</a>\.", line)] == []
+    assert [line for line in lines if re.search(r"[?!]</a>;", line)] == []  # "…promise? Next…", not "…promise?; Next…"
+
+
+def test_run_in_lists_take_no_semicolon_after_a_question(built: Built) -> None:
+    """Questions listed in a line ("Questions: …commit? Do conversations…") read as sentences."""
+    principles = (built.site / "framework/principles.html").read_text()
+    assert re.search(r'\?</a> <a href="\.\./indicators/', principles)  # a question follows a question with a space
+    found = [p.name for p in built.site.rglob("*.html") if re.search(r"[?!]</a>; ", p.read_text())]
+    assert found == []
