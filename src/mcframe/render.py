@@ -31,7 +31,7 @@ from .library import Library
 from .models import Activity, Concept, Element, EvidenceDigest, LeadershipStage, PracticeSite, Source, Term
 from .problems import Problem
 from .routes import LetterPage, Routes, anchor_of, href, in_html, letter_page, split_letters
-from .sitedef import DownloadDecl, PageDecl, about
+from .sitedef import DEFAULT_LABELS, DownloadDecl, PageDecl, about
 from .sitedef import Facet as FacetDecl
 from .svgmap import CREDIT, Marker, map_panels
 from .text import escape_markdown, full_stop, list_separator, markdown_field, theme_text
@@ -188,6 +188,8 @@ class _Helpers:
             "source_href": lambda source_id: Markup(self.routes.element_href(self.at, lib.get("source", source_id))),
             "anchor": lambda id: Markup(anchor_of(id)),
             "label": lib.site.label,
+            # The words a script says, as {key: text} for its data-mcf-words: every label with this prefix.
+            "words": lambda prefix: {k[len(prefix):]: lib.site.label(k) for k in sorted({*DEFAULT_LABELS, *lib.site.labels}) if k.startswith(prefix)},
             "value": lambda group, key: lib.site.values.get(group, {}).get(key, key),
             "collection": lambda name: lib.collections[name].decl,
             "by_letter": by_letter,

@@ -133,3 +133,31 @@ def test_the_path_diagram_stands_alone_and_names_every_stage_in_full(built) -> N
     assert re.search(r'<polyline fill="none" stroke="#[0-9a-f]{6}"', svg)
     assert "…" not in svg
     assert "<tspan" in svg and "teachers and induction</tspan>" in svg
+
+
+def test_the_offline_tools_speak_the_sites_words() -> None:
+    """What the board and the self-review say is in labels (board_say_*, review_say_*), so another
+    framework, in another language, changes no code: no sentence is left in their scripts."""
+    from conftest import ROOT
+
+    for name in ("circlesboard.js", "selfreview.js"):
+        code = re.sub(r"/\*.*?\*/|//[^\n]*", "", (ROOT / "src/mcframe/assets" / name).read_text(), flags=re.S)
+        assert re.findall(r'"[A-Z][a-z]+ [^"]*"', code) == [], name
+
+
+@pytest.mark.browser
+def test_the_board_in_another_language(browser, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from conftest import build_project, copy_project, edit, unpack
+
+    project = copy_project(tmp_path / "p")
+    french = '  board_which: Tableau\n  board_say_moved: "{card} déplacé vers {region}."\n  board_say_default_name: Notre tableau\n'
+    edit(project / "content/site.yaml", "labels:\n", "labels:\n" + french)
+    probe, page = Probe.tool(browser, unpack(build_project(project).zip, tmp_path / "u"), CIRCLES)
+    page.locator("#mcf-card-text").fill("Observer un collègue")
+    page.locator("[data-board=add]").click()
+    assert page.locator("label[for=mcf-board-select]").inner_text() == "Tableau"
+    assert page.locator("#mcf-board-select option").inner_text() == "Notre tableau"
+    page.locator("select[data-move]").select_option("C1+C2")
+    status = page.locator("[data-mcf-board-status]")
+    assert status.inner_text().startswith("Observer un collègue déplacé vers ")
+    probe.close()

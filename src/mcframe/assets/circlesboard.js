@@ -9,6 +9,13 @@
   if (!root) return;
   var KEY = "mcframe:boards:" + root.getAttribute("data-site") + ":" + root.getAttribute("data-edition");
   var FORMAT = "mcframe-activity-board";
+  // The words it says come from the page (data-mcf-words: the site's labels), "{name}" places filled in.
+  var WORDS = JSON.parse(root.getAttribute("data-mcf-words") || "{}");
+  function word(key, values) {
+    var text = WORDS[key] || key;
+    Object.keys(values || {}).forEach(function (k) { text = text.split("{" + k + "}").join(String(values[k])); });
+    return text;
+  }
   var regions = Array.prototype.map.call(root.querySelectorAll("[data-mcf-regions] li"), function (li) {
     return { key: li.getAttribute("data-region"), name: li.textContent.trim() };
   });
@@ -70,13 +77,13 @@
     li.className = "mcf-board__card"; li.draggable = true; li.setAttribute("data-card", c.id);
     li.addEventListener("dragstart", function (e) { e.dataTransfer.setData("text/plain", c.id); });
     var text = document.createElement("span"); text.className = "mcf-board__text"; text.textContent = c.text; li.appendChild(text);
-    var label = document.createElement("label"); label.textContent = "Move " + c.text + " to";
+    var label = document.createElement("label"); label.textContent = word("move_to", { card: c.text });
     label.className = "mcf-sr"; var id = "move-" + c.id; label.htmlFor = id; li.appendChild(label);
     var sel = document.createElement("select"); sel.id = id; sel.setAttribute("data-move", c.id);
     regions.forEach(function (r) { var o = document.createElement("option"); o.value = r.key; o.textContent = r.name; o.selected = r.key === c.region; sel.appendChild(o); });
     sel.addEventListener("change", function () { move(c.id, sel.value); });
     li.appendChild(sel);
-    [["edit", "Edit"], ["remove", "Remove"]].forEach(function (a) {
+    [["edit", word("edit")], ["remove", word("remove")]].forEach(function (a) {
       var b = document.createElement("button"); b.type = "button"; b.className = "md-button mcf-board__small";
       b.textContent = a[1]; b.setAttribute("aria-label", a[1] + " " + c.text); b.setAttribute("data-card-action", a[0]); b.setAttribute("data-card-id", c.id);
       li.appendChild(b);
@@ -84,7 +91,7 @@
     if (comparing) {
       var f = framework.filter(function (x) { return x.text.toLowerCase() === c.text.toLowerCase(); })[0];
       var note = document.createElement("span"); note.className = "mcf-board__diff";
-      note.textContent = !f ? " (not in the framework)" : f.region !== c.region ? " (the framework: " + regionName(f.region) + ")" : " (as in the framework)";
+      note.textContent = " (" + (!f ? word("not_in_framework") : f.region !== c.region ? word("elsewhere", { region: regionName(f.region) }) : word("as_framework")) + ")";
       li.appendChild(note);
     }
     return li;
@@ -97,25 +104,25 @@
     var missing = framework.filter(function (f) { return have.indexOf(f.text.toLowerCase()) === -1; });
     var moved = board.cards.filter(function (c) { return framework.some(function (f) { return f.text.toLowerCase() === c.text.toLowerCase() && f.region !== c.region; }); });
     var p = document.createElement("p");
-    p.textContent = moved.length + " of your cards sit elsewhere than in the framework; " + missing.length + " of the framework's activities are not on your board" + (missing.length ? ": " + missing.map(function (m) { return m.text; }).join("; ") + "." : ".");
+    p.textContent = word("compare_summary", { moved: moved.length, missing: missing.length }) + (missing.length ? ": " + missing.map(function (m) { return m.text; }).join("; ") + "." : ".");
     compareBox.appendChild(p);
   }
   function move(cardId, region) {
     var board = current(); if (!board) return;
-    board.cards.forEach(function (c) { if (c.id === cardId) { c.region = region; say("Moved " + c.text + " to " + regionName(region) + "."); } });
+    board.cards.forEach(function (c) { if (c.id === cardId) { c.region = region; say(word("moved", { card: c.text, region: regionName(region) })); } });
     save(); render();
     var sel = document.getElementById("move-" + cardId); if (sel) sel.focus();
   }
-  function ensure() { return current() || newBoard("Our board", []); }
+  function ensure() { return current() || newBoard(word("default_name"), []); }
 
-  select.addEventListener("change", function () { store.current = select.value; save(); render(); say("Showing " + current().name + "."); });
+  select.addEventListener("change", function () { store.current = select.value; save(); render(); say(word("showing", { name: current().name })); });
   area.addEventListener("click", function (e) {
     var action = e.target.getAttribute && e.target.getAttribute("data-card-action");
     if (!action) return;
     var board = current(), id = e.target.getAttribute("data-card-id");
     var card = board.cards.filter(function (c) { return c.id === id; })[0];
-    if (action === "remove") { board.cards = board.cards.filter(function (c) { return c.id !== id; }); save(); render(); say("Removed " + card.text + "."); }
-    if (action === "edit") { var t = window.prompt("Activity", card.text); if (t && t.trim()) { card.text = t.trim(); save(); render(); say("Changed to " + card.text + "."); } }
+    if (action === "remove") { board.cards = board.cards.filter(function (c) { return c.id !== id; }); save(); render(); say(word("removed", { card: card.text })); }
+    if (action === "edit") { var t = window.prompt(word("edit_prompt"), card.text); if (t && t.trim()) { card.text = t.trim(); save(); render(); say(word("changed", { card: card.text })); } }
   });
 
   function download(name, blob) { var a = document.createElement("a"); a.href = URL.createObjectURL(blob); a.download = name; document.body.appendChild(a); a.click(); a.remove(); }
@@ -141,49 +148,49 @@
     if (!action) return;
     var board = current();
     if (action === "new-framework" || action === "new-empty") {
-      var name = nameInput.value.trim() || "Board " + (store.boards.length + 1);
-      newBoard(name, action === "new-framework" ? framework : []); nameInput.value = ""; render(); say("Started " + name + ".");
+      var name = nameInput.value.trim() || word("numbered", { n: store.boards.length + 1 });
+      newBoard(name, action === "new-framework" ? framework : []); nameInput.value = ""; render(); say(word("started", { name: name }));
     } else if (action === "add") {
-      var text = cardInput.value.trim(); if (!text) { say("Write the activity first."); return; }
+      var text = cardInput.value.trim(); if (!text) { say(word("write_first")); return; }
       var b = ensure(); var c = { id: "c" + uid(), text: text, region: regionKeys[regionKeys.length - 1] };
-      b.cards.push(c); cardInput.value = ""; save(); render(); say("Added " + text + " to " + regionName(c.region) + ". Move it with its menu.");
+      b.cards.push(c); cardInput.value = ""; save(); render(); say(word("added", { card: text, region: regionName(c.region) }));
       var sel = document.getElementById("move-" + c.id); if (sel) sel.focus();
     } else if (action === "delete") {
-      if (!board) { say("There is no board to delete."); return; }
-      if (!window.confirm("Delete the board " + board.name + " from this browser? This cannot be undone.")) return;
+      if (!board) { say(word("none_to_delete")); return; }
+      if (!window.confirm(word("confirm_delete", { name: board.name }))) return;
       store.boards = store.boards.filter(function (x) { return x.id !== board.id; });
-      store.current = store.boards.length ? store.boards[store.boards.length - 1].id : null; save(); render(); say("Deleted " + board.name + ".");
+      store.current = store.boards.length ? store.boards[store.boards.length - 1].id : null; save(); render(); say(word("deleted", { name: board.name }));
     } else if (action === "export-json") {
-      if (!board) { say("There is no board to export."); return; }
+      if (!board) { say(word("none_to_export")); return; }
       download(slug(board.name) + ".json", new Blob([JSON.stringify({ format: FORMAT, edition: root.getAttribute("data-edition"), name: board.name, cards: board.cards.map(function (c) { return { text: c.text, region: c.region }; }) }, null, 1)], { type: "application/json" }));
-      say("Exported " + board.name + " as JSON.");
+      say(word("exported", { name: board.name, format: "JSON" }));
     } else if (action === "export-svg" || action === "export-png") {
-      if (!board) { say("There is no board to export."); return; }
+      if (!board) { say(word("none_to_export")); return; }
       var svg = new Blob([boardSvg(board)], { type: "image/svg+xml" });
-      if (action === "export-svg") { download(slug(board.name) + ".svg", svg); say("Exported " + board.name + " as SVG."); return; }
+      if (action === "export-svg") { download(slug(board.name) + ".svg", svg); say(word("exported", { name: board.name, format: "SVG" })); return; }
       var img = new Image();
       img.onload = function () {
         var canvas = document.createElement("canvas"); canvas.width = img.width; canvas.height = img.height;
         canvas.getContext("2d").drawImage(img, 0, 0);
-        canvas.toBlob(function (png) { download(slug(board.name) + ".png", png); say("Exported " + board.name + " as PNG."); });
+        canvas.toBlob(function (png) { download(slug(board.name) + ".png", png); say(word("exported", { name: board.name, format: "PNG" })); });
       };
       img.src = URL.createObjectURL(svg);
     } else if (action === "print") {
       document.body.classList.add("mcf-printing-board"); window.print(); document.body.classList.remove("mcf-printing-board");
     } else if (action === "compare") {
       comparing = !comparing; e.target.setAttribute("aria-pressed", String(comparing)); render();
-      say(comparing ? "Comparing with the framework." : "Comparison hidden.");
+      say(comparing ? word("comparing") : word("comparison_hidden"));
     }
   });
 
   function check(d) {
-    if (!d || typeof d !== "object" || d.format !== FORMAT) return "This is not a board exported from this library.";
-    if (typeof d.name !== "string" || !d.name.trim()) return "The board has no name.";
-    if (!Array.isArray(d.cards)) return "The board's cards are missing.";
+    if (!d || typeof d !== "object" || d.format !== FORMAT) return word("not_a_board");
+    if (typeof d.name !== "string" || !d.name.trim()) return word("no_name");
+    if (!Array.isArray(d.cards)) return word("no_cards");
     for (var i = 0; i < d.cards.length; i++) {
       var c = d.cards[i];
-      if (!c || typeof c.text !== "string" || !c.text.trim()) return "Card " + (i + 1) + " has no text.";
-      if (regionKeys.indexOf(c.region) === -1) return "Card " + (i + 1) + " is in a region the circles do not have: " + c.region + ".";
+      if (!c || typeof c.text !== "string" || !c.text.trim()) return word("card_no_text", { n: i + 1 });
+      if (regionKeys.indexOf(c.region) === -1) return word("card_bad_region", { n: i + 1, region: c.region });
     }
     return null;
   }
@@ -191,10 +198,10 @@
     var file = fileInput.files && fileInput.files[0]; if (!file) return;
     var reader = new FileReader();
     reader.onload = function () {
-      var d; try { d = JSON.parse(reader.result); } catch (e) { say("The file could not be read as JSON: nothing was imported."); fileInput.value = ""; return; }
+      var d; try { d = JSON.parse(reader.result); } catch (e) { say(word("not_json")); fileInput.value = ""; return; }
       var problem = check(d);
-      if (problem) { say(problem + " Nothing was imported."); fileInput.value = ""; return; }
-      newBoard(d.name, d.cards); fileInput.value = ""; render(); say("Imported " + d.name + ".");
+      if (problem) { say(problem + " " + word("nothing_imported")); fileInput.value = ""; return; }
+      newBoard(d.name, d.cards); fileInput.value = ""; render(); say(word("imported", { name: d.name }));
     };
     reader.readAsText(file);
   });

@@ -7,6 +7,13 @@
   var root = document.getElementById("mcf-review");
   if (!root) return;
   var KEY = "mcframe:self-review:" + root.getAttribute("data-site") + ":" + root.getAttribute("data-edition");
+  // The words it says come from the page (data-mcf-words: the site's labels), "{name}" places filled in.
+  var WORDS = JSON.parse(root.getAttribute("data-mcf-words") || "{}");
+  function word(key, values) {
+    var text = WORDS[key] || key;
+    Object.keys(values || {}).forEach(function (k) { text = text.split("{" + k + "}").join(String(values[k])); });
+    return text;
+  }
   var FORMAT = "mcframe-self-review";
   var select = document.getElementById("mcf-review-select");
   var nameInput = document.getElementById("mcf-review-name");
@@ -85,12 +92,12 @@
     svg.setAttribute("class", "mcf-review-chart");
     var title = document.createElementNS(ns, "title");
     title.id = "mcf-review-chart-title";
-    title.textContent = "Stages by area: " + review.name;
+    title.textContent = word("stages_by_area", { name: review.name });
     var desc = document.createElementNS(ns, "desc");
     desc.id = "mcf-review-chart-desc";
     desc.textContent = areas.map(function (a) {
       var k = review.ratings[a.id];
-      return a.title + ": " + (k ? stages[stageKeys.indexOf(k)].name : "not rated");
+      return a.title + ": " + (k ? stages[stageKeys.indexOf(k)].name : word("not_rated"));
     }).join("; ");
     svg.appendChild(title); svg.appendChild(desc);
     areas.forEach(function (a, i) {
@@ -109,19 +116,19 @@
       svg.appendChild(bar);
       var value = document.createElementNS(ns, "text");
       value.setAttribute("x", left + Math.max(n * barMax / stages.length, 2) + 6); value.setAttribute("y", y + 18);
-      value.textContent = k ? stages[n - 1].name : "not rated";
+      value.textContent = k ? stages[n - 1].name : word("not_rated");
       svg.appendChild(value);
     });
     chart.appendChild(svg);
     var t = document.createElement("table");
     var head = t.createTHead().insertRow();
-    ["Area", "Stage", "Notes"].forEach(function (h) { var th = document.createElement("th"); th.scope = "col"; th.textContent = h; head.appendChild(th); });
+    [word("area"), word("stage"), word("notes")].forEach(function (h) { var th = document.createElement("th"); th.scope = "col"; th.textContent = h; head.appendChild(th); });
     var body = t.createTBody();
     areas.forEach(function (a) {
       var row = body.insertRow();
       var th = document.createElement("th"); th.scope = "row"; th.textContent = a.title; row.appendChild(th);
       var k = review.ratings[a.id];
-      row.insertCell().textContent = k ? stages[stageKeys.indexOf(k)].name : "not rated";
+      row.insertCell().textContent = k ? stages[stageKeys.indexOf(k)].name : word("not_rated");
       row.insertCell().textContent = review.notes[a.id] || "";
     });
     table.appendChild(t);
@@ -137,7 +144,7 @@
       item.appendChild(link);
       var related = document.querySelector('[data-area-links="' + a.id + '"]');
       if (related) {
-        item.appendChild(document.createTextNode(": read "));
+        item.appendChild(document.createTextNode(": " + word("read") + " "));
         Array.prototype.forEach.call(related.querySelectorAll("a"), function (r, i) {
           if (i) item.appendChild(document.createTextNode("; "));
           var copy = document.createElement("a"); copy.href = r.getAttribute("href"); copy.textContent = r.textContent;
@@ -146,10 +153,10 @@
       }
       list.appendChild(item);
     });
-    room.appendChild(rated.length ? list : document.createTextNode("Rate at least one area to see where there is most room to grow."));
+    room.appendChild(rated.length ? list : document.createTextNode(word("rate_first")));
   }
 
-  function ensure() { return current() || newReview("Our review"); }
+  function ensure() { return current() || newReview(word("default_name")); }
 
   rates.forEach(function (f) {
     f.addEventListener("change", function (e) {
@@ -157,7 +164,7 @@
       if (e.target.value) review.ratings[f.getAttribute("data-area")] = e.target.value;
       else delete review.ratings[f.getAttribute("data-area")];
       save(); fill();
-      say("Saved in this browser.");
+      say(word("saved"));
     });
   });
   document.addEventListener("input", function (e) {
@@ -170,7 +177,7 @@
     if (q) review.answers[q] = t.value;
     save(); drawSummary();
   });
-  select.addEventListener("change", function () { store.current = select.value; save(); fill(); say("Showing " + current().name + "."); });
+  select.addEventListener("change", function () { store.current = select.value; save(); fill(); say(word("showing", { name: current().name })); });
 
   function download(name, type, text) {
     var a = document.createElement("a");
@@ -186,26 +193,26 @@
     if (!action) return;
     var review = current();
     if (action === "new") {
-      var name = nameInput.value.trim() || "Review " + (store.reviews.length + 1);
-      newReview(name); nameInput.value = ""; fill(); say("Started " + name + ".");
+      var name = nameInput.value.trim() || word("numbered", { n: store.reviews.length + 1 });
+      newReview(name); nameInput.value = ""; fill(); say(word("started", { name: name }));
     } else if (action === "delete") {
-      if (!review) { say("There is no review to delete."); return; }
-      if (!window.confirm("Delete the review " + review.name + " from this browser? This cannot be undone.")) return;
+      if (!review) { say(word("none_to_delete")); return; }
+      if (!window.confirm(word("confirm_delete", { name: review.name }))) return;
       store.reviews = store.reviews.filter(function (r) { return r.id !== review.id; });
       store.current = store.reviews.length ? store.reviews[store.reviews.length - 1].id : null;
-      save(); fill(); say("Deleted " + review.name + ".");
+      save(); fill(); say(word("deleted", { name: review.name }));
     } else if (action === "export-json") {
-      if (!review) { say("There is no review to export."); return; }
+      if (!review) { say(word("none_to_export")); return; }
       var data = { format: FORMAT, edition: root.getAttribute("data-edition"), name: review.name, ratings: review.ratings, notes: review.notes, answers: review.answers };
       download(slug(review.name) + ".json", "application/json", JSON.stringify(data, null, 1));
-      say("Exported " + review.name + " as JSON.");
+      say(word("exported", { name: review.name, format: "JSON" }));
     } else if (action === "export-csv") {
-      if (!review) { say("There is no review to export."); return; }
+      if (!review) { say(word("none_to_export")); return; }
       var lines = [["kind", "id", "title", "stage", "text"].join(",")];
       areas.forEach(function (a) { lines.push(["area", a.id, a.title, review.ratings[a.id] || "", review.notes[a.id] || ""].map(csvCell).join(",")); });
       questionIds.forEach(function (q) { if (review.answers[q]) lines.push(["question", q, "", "", review.answers[q]].map(csvCell).join(",")); });
       download(slug(review.name) + ".csv", "text/csv", "\ufeff" + lines.join("\r\n") + "\r\n");
-      say("Exported " + review.name + " as CSV.");
+      say(word("exported", { name: review.name, format: "CSV" }));
     } else if (action === "print") {
       document.body.classList.add("mcf-printing-summary");
       window.print();
@@ -214,16 +221,16 @@
   });
 
   function check(data) {
-    if (!data || typeof data !== "object" || data.format !== FORMAT) return "This is not a self-review exported from this library.";
-    if (typeof data.name !== "string" || !data.name.trim()) return "The review has no name.";
+    if (!data || typeof data !== "object" || data.format !== FORMAT) return word("not_a_review");
+    if (typeof data.name !== "string" || !data.name.trim()) return word("no_name");
     var parts = ["ratings", "notes", "answers"];
-    for (var i = 0; i < parts.length; i++) if (typeof data[parts[i]] !== "object" || data[parts[i]] === null || Array.isArray(data[parts[i]])) return "The review's " + parts[i] + " are missing or damaged.";
+    for (var i = 0; i < parts.length; i++) if (typeof data[parts[i]] !== "object" || data[parts[i]] === null || Array.isArray(data[parts[i]])) return word("part_missing", { part: parts[i] });
     for (var a in data.ratings) {
-      if (areaIds.indexOf(a) === -1) return "The review rates an area this edition does not have: " + a + ".";
-      if (stageKeys.indexOf(data.ratings[a]) === -1) return "The rating of " + a + " is not a stage of the scale: " + data.ratings[a] + ".";
+      if (areaIds.indexOf(a) === -1) return word("unknown_area", { id: a });
+      if (stageKeys.indexOf(data.ratings[a]) === -1) return word("bad_stage", { id: a, stage: data.ratings[a] });
     }
-    for (var n in data.notes) if (areaIds.indexOf(n) === -1 || typeof data.notes[n] !== "string") return "The review has notes on an unknown area: " + n + ".";
-    for (var q in data.answers) if (questionIds.indexOf(q) === -1 || typeof data.answers[q] !== "string") return "The review answers an unknown question: " + q + ".";
+    for (var n in data.notes) if (areaIds.indexOf(n) === -1 || typeof data.notes[n] !== "string") return word("unknown_notes", { id: n });
+    for (var q in data.answers) if (questionIds.indexOf(q) === -1 || typeof data.answers[q] !== "string") return word("unknown_question", { id: q });
     return null;
   }
   fileInput.addEventListener("change", function () {
@@ -232,13 +239,13 @@
     var reader = new FileReader();
     reader.onload = function () {
       var data;
-      try { data = JSON.parse(reader.result); } catch (e) { say("The file could not be read as JSON: nothing was imported."); fileInput.value = ""; return; }
+      try { data = JSON.parse(reader.result); } catch (e) { say(word("not_json")); fileInput.value = ""; return; }
       var problem = check(data);
-      if (problem) { say(problem + " Nothing was imported."); fileInput.value = ""; return; }
+      if (problem) { say(problem + " " + word("nothing_imported")); fileInput.value = ""; return; }
       var review = newReview(data.name);
       review.ratings = data.ratings; review.notes = data.notes; review.answers = data.answers;
       save(); fill(); fileInput.value = "";
-      say("Imported " + data.name + ".");
+      say(word("imported", { name: data.name }));
     };
     reader.readAsText(file);
   });
