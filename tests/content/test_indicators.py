@@ -42,8 +42,8 @@ def test_a_question_with_an_unknown_basis_stops_the_build(tmp_path: Path) -> Non
 def test_principles_digests_and_case_studies_list_the_questions_that_rest_on_them(built: Built) -> None:
     assert "<strong>Questions:</strong>" in (built.site / "framework/principles.html").read_text()
     assert "Questions that rest on it" in (built.site / "framework/concepts/c2.html").read_text()
-    for page in ("case-studies/cs03.html", "evidence/ev05.html"):
-        pattern = r"<strong>Questions that rest on it:</strong> <a href=\"\.\./indicators/index\.html#q\d+\">Q\d+</a>"
+    for page in ("case-studies/cs03.html", "evidence/ev05.html"):  # each named by its question, not a bare ID
+        pattern = r"<strong>Questions that rest on it:</strong> <a href=\"\.\./indicators/index\.html#q\d+\">Q\d+ [A-Z][^<]+\?</a>"
         assert re.search(pattern, (built.site / page).read_text()), page
 
 
