@@ -34,6 +34,8 @@ class Reference:
         lines = ["TY  - ELEC", f"TI  - {c['title']}", f"AU  - {c['author'][0]['literal']}", f"PY  - {date[0]}",
                  f"DA  - {date[0]:04d}/{date[1]:02d}/{date[2]:02d}", f"T2  - {c['container-title']}", f"PB  - {c['publisher']}",
                  f"ET  - {c['version']}", f"ID  - {self.key}"]
+        if c.get("medium"):
+            lines.append(f"M3  - {c['medium']}")
         if c.get("URL"):
             lines.append(f"UR  - {c['URL']}")
         if c.get("note"):
@@ -43,8 +45,9 @@ class Reference:
     def bibtex(self) -> str:
         c = self.csl
         date = c["issued"]["date-parts"][0]
+        published = c["container-title"] + (f", {c['medium']}" if c.get("medium") else "")
         fields = {"title": c["title"], "author": c["author"][0]["literal"], "year": str(date[0]),
-                  "month": str(date[1]), "organization": c["publisher"], "howpublished": c["container-title"], "edition": c["version"]}
+                  "month": str(date[1]), "organization": c["publisher"], "howpublished": published, "edition": c["version"]}
         if c.get("URL"):
             fields["url"] = c["URL"]
         if c.get("note"):
@@ -95,13 +98,14 @@ def _item(lib: Library, key: str, title: str, url: str | None) -> dict[str, Any]
     d = site.edition.date
     item: dict[str, Any] = {
         "id": key, "type": "webpage", "title": title,
-        "container-title": _fill(site.label("cite_container" if url else "cite_container_offline"), title=site.title, edition=site.edition.number),
+        "container-title": _fill(site.label("cite_container"), title=site.title, edition=site.edition.number),
         "author": [{"literal": site.publisher}], "publisher": site.publisher,
         "issued": {"date-parts": [[d.year, d.month, d.day]]}, "version": site.edition.number,
     }
     if url:
         item["URL"] = url
-    else:
+    else:  # the form of the work: APA gives it in brackets after the title ("[Offline edition]")
+        item["medium"] = site.label("cite_medium_offline")
         item["note"] = _fill(site.label("cite_note_offline"), id=key.split("-", 1)[-1])  # keys are "<kind>-<ID>"; kinds have no hyphen
     return item
 

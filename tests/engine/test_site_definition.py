@@ -78,11 +78,11 @@ def test_labels_from_the_site_definition(fixture_built: Built) -> None:
 def test_references_name_the_library_in_the_sites_words(tmp_path: Path) -> None:
     """How a reference names the library (edition, offline edition, the element's ID) is a label."""
     project = copy_fixture(tmp_path / "p")
-    french = '  cite_container_offline: "{title} (édition {edition}, hors ligne)"\n  cite_note_offline: "Hors ligne ; {id}"\n'
+    french = '  cite_container: "{title} (édition {edition})"\n  cite_medium_offline: édition hors ligne\n  cite_note_offline: "Hors ligne ; {id}"\n'
     edit(project / "content/site.yaml", "labels:\n", "labels:\n" + french)
     assert run_mcframe(project, "build").returncode == 0
     k1 = (project / "site/ideas/k1.html").read_text()
-    assert "Workshop Supervision Framework (édition 3, hors ligne)" in k1 and "offline edition" not in k1.lower().split("<article", 1)[1]
+    assert "Workshop Supervision Framework (édition 3)" in k1 and "[Édition hors ligne]" in k1 and "offline edition" not in k1.lower().split("<article", 1)[1]
     assert "Hors ligne ; K1" in (project / "site/cite/edition.json").read_text()
 
 
