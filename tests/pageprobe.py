@@ -56,10 +56,10 @@ class Probe:
             self.console_errors.append(f"{msg.text} ({msg.location.get('url', '')})")
 
     @classmethod
-    def tool(cls, browser: Browser, root: Path, relative: str) -> tuple[Probe, Page]:
+    def tool(cls, browser: Browser, root: Path, relative: str, **options) -> tuple[Probe, Page]:
         """A page with an offline tool (the board, the self-review) open: its downloads kept and its
         confirmations answered yes, as a person working through it would."""
-        probe = cls.open(browser, root, accept_downloads=True)
+        probe = cls.open(browser, root, accept_downloads=True, **options)
         page = probe.page()
         page.on("dialog", lambda d: d.accept())
         probe.goto(page, relative)

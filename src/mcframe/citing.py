@@ -32,7 +32,7 @@ class Reference:
         c = self.csl
         date = c["issued"]["date-parts"][0]
         lines = ["TY  - ELEC", f"TI  - {c['title']}", f"AU  - {c['author'][0]['literal']}", f"PY  - {date[0]}",
-                 f"DA  - {date[0]:04d}/{date[1]:02d}/{date[2]:02d}", f"T2  - {c['container-title']}", f"PB  - {c['publisher']}",
+                 f"DA  - {date[0]:04d}/{date[1]:02d}/{date[2]:02d}", f"T2  - {c['container-title']}", f"PB  - {c.get('publisher', c['author'][0]['literal'])}",
                  f"ET  - {c['version']}", f"ID  - {self.key}"]
         if c.get("medium"):
             lines.append(f"M3  - {c['medium']}")
@@ -47,7 +47,7 @@ class Reference:
         date = c["issued"]["date-parts"][0]
         published = c["container-title"] + (f", {c['medium']}" if c.get("medium") else "")
         fields = {"title": c["title"], "author": c["author"][0]["literal"], "year": str(date[0]),
-                  "month": str(date[1]), "organization": c["publisher"], "howpublished": published, "edition": c["version"]}
+                  "month": str(date[1]), "organization": c.get("publisher", c["author"][0]["literal"]), "howpublished": published, "edition": c["version"]}
         if c.get("URL"):
             fields["url"] = c["URL"]
         if c.get("note"):
@@ -99,7 +99,9 @@ def _item(lib: Library, key: str, title: str, url: str | None) -> dict[str, Any]
     item: dict[str, Any] = {
         "id": key, "type": "webpage", "title": title,
         "container-title": _fill(site.label("cite_container"), title=site.title, edition=site.edition.number),
-        "author": [{"literal": site.publisher}], "publisher": site.publisher,
+        # The publisher is the author: APA 7 and Harvard then name it once, so the record leaves it out
+        # (RIS and BibTeX, which want a publisher, take the author's name).
+        "author": [{"literal": site.publisher}],
         "issued": {"date-parts": [[d.year, d.month, d.day]]}, "version": site.edition.number,
     }
     if url:

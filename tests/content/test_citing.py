@@ -31,6 +31,7 @@ def test_element_pages_have_cite_this_in_apa_and_harvard(built: Built) -> None:
         assert harvard.group(1).startswith("The mcframe project (2026)")
         # The form of the work in brackets after its title, so APA's title case cannot reach it inside the container's name.
         assert "[Offline edition]" in apa.group(1) and "Offline Edition" not in apa.group(1) and "[offline edition]" in harvard.group(1)
+        assert apa.group(1).count("The mcframe project") == 1 and harvard.group(1).count("The mcframe project") == 1  # the publisher is the author
 
 
 def edition_record(site: Path, key: str, ext: str) -> str:
@@ -51,6 +52,7 @@ def test_ris_and_bibtex_read_back(built: Built) -> None:
     assert bib.key == "principle-P3" and bib["title"] == "A learning agreement (principle P3)" and bib["year"] == "2026"
     assert "ID P3" in bib["note"] and "offline edition" in bib["howpublished"]
     assert ris["type_of_work"] == "offline edition"  # M3: the form of the work, which APA gives as "[Offline edition]"
+    assert ris["publisher"] == "The mcframe project" and bib["organization"] == "The mcframe project"  # from the author
     edition = json.loads((built.site / "cite/edition.json").read_text())
     assert any(item["id"] == "principle-P3" for item in edition)
     assert {"term-dfes", "agency-DFES"} <= {item["id"] for item in edition}  # one ID in two collections: two references

@@ -102,3 +102,31 @@ def test_indicators_read_as_a_document_without_javascript(browser, unpacked: Pat
     assert page.locator(".mcf-question").first.is_visible()
     assert not page.locator("#mcf-review").is_visible() and not page.locator("fieldset.mcf-rate").first.is_visible()
     probe.close()
+
+
+@pytest.mark.browser
+def test_a_first_note_starts_a_review_you_can_see(browser, unpacked: Path) -> None:  # type: ignore[no-untyped-def]
+    """Typing a note before any review existed saved a hidden one: the chooser stayed empty until a reload."""
+    probe, page = Probe.tool(browser, unpacked, PAGE)
+    assert page.locator("#mcf-review-select").is_hidden()
+    page.locator('[data-notes="IA1"]').fill("A first note.")
+    assert page.locator("#mcf-review-select").is_visible()
+    assert page.locator("#mcf-review-select option").inner_text() == "Our review"
+    assert page.locator('[data-notes="IA1"]').input_value() == "A first note."
+    assert page.locator("[data-mcf-review-status]").inner_text() == "Saved in this browser."
+    probe.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", [390, 1280])
+def test_the_review_summary_shows_every_name_whole(browser, unpacked: Path, width: int) -> None:  # type: ignore[no-untyped-def]
+    """The summary chart cut area names at its left edge and stage names at its right."""
+    probe, page = Probe.tool(browser, unpacked, PAGE, viewport={"width": width, "height": 900})
+    page.locator("#mcf-review-name").fill("Check")
+    page.locator("[data-action=new]").click()
+    page.locator('fieldset[data-area="IA1"] input[value="keep-improving"]').check()
+    cut = page.evaluate("""() => { const svg = document.querySelector('svg.mcf-review-chart'), box = svg.getBoundingClientRect();
+      return [...svg.querySelectorAll('text')].filter(t => { const r = t.getBoundingClientRect(); return r.left < box.left - 1 || r.right > box.right + 1; })
+        .map(t => t.textContent); }""")
+    assert cut == []
+    probe.close()

@@ -85,8 +85,9 @@ def test_a_wording_line_ends_with_one_stop(built: Built) -> None:
 
 
 def test_run_in_lists_take_no_semicolon_after_a_question(built: Built) -> None:
-    """Questions listed in a line ("Questions: …commit? Do conversations…") read as sentences."""
+    """Titles listed in a line are set apart by a middle dot ("…commit? · Do conversations…"): a title
+    may end with "?" or hold a ";" (Beyond mentoring; peer coaching…)."""
     principles = (built.site / "framework/principles.html").read_text()
-    assert re.search(r'\?</a> <a href="\.\./indicators/', principles)  # a question follows a question with a space
+    assert re.search(r'\?</a> · <a href="\.\./indicators/', principles)
     found = [p.name for p in built.site.rglob("*.html") if re.search(r"[?!]</a>; ", p.read_text())]
     assert found == []

@@ -29,7 +29,7 @@
       var d = c.issued["date-parts"][0];
       var lines = ["TY  - ELEC", "TI  - " + c.title, "AU  - " + c.author[0].literal, "PY  - " + d[0],
         "DA  - " + pad(d[0], 4) + "/" + pad(d[1], 2) + "/" + pad(d[2], 2), "T2  - " + c["container-title"],
-        "PB  - " + c.publisher, "ET  - " + c.version, "ID  - " + key];
+        "PB  - " + (c.publisher || c.author[0].literal), "ET  - " + c.version, "ID  - " + key];
       if (c.medium) { lines.push("M3  - " + c.medium); }
       if (c.URL) { lines.push("UR  - " + c.URL); }
       if (c.note) { lines.push("N1  - " + c.note); }
@@ -38,7 +38,7 @@
     bib: function (key, c) {
       var d = c.issued["date-parts"][0];
       var fields = [["title", c.title], ["author", c.author[0].literal], ["year", String(d[0])], ["month", String(d[1])],
-        ["organization", c.publisher], ["howpublished", c["container-title"] + (c.medium ? ", " + c.medium : "")], ["edition", c.version]];
+        ["organization", c.publisher || c.author[0].literal], ["howpublished", c["container-title"] + (c.medium ? ", " + c.medium : "")], ["edition", c.version]];
       if (c.URL) { fields.push(["url", c.URL]); }
       if (c.note) { fields.push(["note", c.note]); }
       var body = fields.map(function (f) {

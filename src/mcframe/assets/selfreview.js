@@ -84,7 +84,8 @@
     chart.innerHTML = ""; table.innerHTML = ""; room.innerHTML = "";
     if (!review) return;
     var ns = "http://www.w3.org/2000/svg";
-    var rowH = 34, left = 210, width = 640, barMax = width - left - 20;
+    // Each area's name on a line of its own above its bar, so that no name is cut at either width.
+    var rowH = 52, width = 480, barMax = width - 140;
     var svg = document.createElementNS(ns, "svg");
     svg.setAttribute("viewBox", "0 0 " + width + " " + (areas.length * rowH + 30));
     svg.setAttribute("role", "img");
@@ -103,19 +104,19 @@
     areas.forEach(function (a, i) {
       var y = i * rowH + 6;
       var label = document.createElementNS(ns, "text");
-      label.setAttribute("x", left - 8); label.setAttribute("y", y + 18); label.setAttribute("text-anchor", "end");
+      label.setAttribute("x", 0); label.setAttribute("y", y + 14);
       label.textContent = a.title;
       svg.appendChild(label);
       var k = review.ratings[a.id];
       var n = k ? stageKeys.indexOf(k) + 1 : 0;
       var bar = document.createElementNS(ns, "rect");
-      bar.setAttribute("x", left); bar.setAttribute("y", y + 4);
-      bar.setAttribute("width", Math.max(n * barMax / stages.length, 2)); bar.setAttribute("height", 20);
+      bar.setAttribute("x", 0); bar.setAttribute("y", y + 22);
+      bar.setAttribute("width", Math.max(n * barMax / stages.length, 2)); bar.setAttribute("height", 18);
       bar.setAttribute("class", n ? "mcf-review-chart__bar" : "mcf-review-chart__none");
       bar.setAttribute("data-stage", k || "");
       svg.appendChild(bar);
       var value = document.createElementNS(ns, "text");
-      value.setAttribute("x", left + Math.max(n * barMax / stages.length, 2) + 6); value.setAttribute("y", y + 18);
+      value.setAttribute("x", Math.max(n * barMax / stages.length, 2) + 6); value.setAttribute("y", y + 36);
       value.textContent = k ? stages[n - 1].name : word("not_rated");
       svg.appendChild(value);
     });
@@ -172,10 +173,11 @@
     var area = t.getAttribute && t.getAttribute("data-notes");
     var q = t.getAttribute && t.getAttribute("data-answer");
     if (!area && !q) return;
-    var review = ensure();
+    var started = !current(), review = ensure();
     if (area) review.notes[area] = t.value;
     if (q) review.answers[q] = t.value;
-    save(); drawSummary();
+    save();
+    if (started) { fill(); say(word("saved")); } else { drawSummary(); }  // a first note starts a review: show it in the chooser
   });
   select.addEventListener("change", function () { store.current = select.value; save(); fill(); say(word("showing", { name: current().name })); });
 
