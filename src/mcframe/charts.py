@@ -106,14 +106,14 @@ def chart_svg(chart: Chart, dom_id: str, words: Words = DEFAULT_WORDS) -> str:
                 x = LEFT + band * i + band * 0.1 + bar_w * si
                 parts.append(
                     f'<rect x="{round(x, 1)}" y="{y(v)}" width="{round(bar_w, 1)}" height="{round(TOP + PLOT_H - y(v), 1)}" fill="{colour}"/>'
-                    f'<text class="mcf-chart__value" x="{round(x + bar_w / 2, 1)}" y="{y(v) - 4}" text-anchor="middle">{_fmt(v)}</text>'
+                    f'<text class="mcf-chart__value" x="{round(x + bar_w / 2, 1)}" y="{y(v) - 4}" text-anchor="middle">{_fmt(v)}{suffix}</text>'
                 )
         else:
             pts = [(round(LEFT + band * (i + 0.5), 1), y(v)) for i, v in enumerate(series.values[:n])]
             parts.append(f'<polyline fill="none" stroke="{colour}" stroke-width="2.5" points="{" ".join(f"{a},{b}" for a, b in pts)}"/>')
             for (px, py), v in zip(pts, series.values, strict=False):
                 parts.append(f'<circle cx="{px}" cy="{py}" r="4" fill="{colour}"/>')
-                parts.append(f'<text class="mcf-chart__value" x="{px}" y="{py - 8}" text-anchor="middle">{_fmt(v)}</text>')
+                parts.append(f'<text class="mcf-chart__value" x="{px}" y="{py - 8}" text-anchor="middle">{_fmt(v)}{suffix}</text>')
     legend_y = TOP + PLOT_H + 20 + (ROW - 4) * max(len(lines) for lines in label_lines) + ROW
     legend, height = _legend(chart, legend_y, LEFT, WIDTH - RIGHT)
     return _svg(chart, dom_id, WIDTH, legend_y + height, parts + legend, "wide", words)

@@ -216,7 +216,7 @@ def test_chart_numbers_equal_the_yaml(lib: Library, built: Built) -> None:
         assert cells == expected, (owner, chart.id)
         wide, phone = figure.split('class="mcf-chart mcf-chart--narrow"')
         suffix = "%" if chart.unit == "%" else ""
-        for drawing, unit in ((wide, ""), (phone, suffix)):  # the laptop's and the phone's drawings
+        for drawing, unit in ((wide, suffix), (phone, suffix)):  # the laptop's and the phone's drawings, each value with its unit
             labels = re.findall(r'class="mcf-chart__value"[^>]*>([^<]+)<', drawing)
             assert sorted(labels) == sorted(f"{v}{unit}" for s in chart.series for v in s.values), (owner, chart.id)
 
