@@ -63,10 +63,20 @@ skills:
 
 
 
+KIND = {"sources": "source", "concepts": "concept", "principles": "principle", "descriptions": "description", "skills": "skill",
+        "career_stages": "vocabulary", "purposes": "vocabulary", "forms": "vocabulary", "phases": "vocabulary", "terms": "term",
+        "case_studies": "case_study", "practice_sites": "practice_site", "evidence": "evidence", "agencies": "agency",
+        "programmes": "programme", "resources": "resource", "routes": "route", "approaches": "approach"}
+
+
+SINGULAR = {"case_studies": "case study", "agencies": "agency", "evidence": "evidence digest", "approaches": "approach",
+            "practice_sites": "practice site", "terms": "glossary term"}
+
+
 def collection(name: str, file: str, key: str | None, pattern: str, required: bool = True) -> str:
     return (
-        f"  - name: {name}\n    file: {file}\n" + (f"    key: {key}\n" if key else "") + f"    id_pattern: \"{pattern}\"\n"
-        f"    required: {'true' if required else 'false'}\n    label: {name.replace('_', ' ')}\n    plural: {name.title()}\n"
+        f"  - name: {name}\n    kind: {KIND[name]}\n    file: {file}\n" + (f"    key: {key}\n" if key else "") + f"    id_pattern: \"{pattern}\"\n"
+        f"    required: {'true' if required else 'false'}\n    label: {SINGULAR.get(name, name.rstrip('s').replace('_', ' '))}\n    plural: {name.title()}\n"
     )
 
 

@@ -108,7 +108,7 @@ def _item(lib: Library, key: str, title: str, url: str | None) -> dict[str, Any]
         item["URL"] = url
     else:  # the form of the work: APA gives it in brackets after the title ("[Offline edition]")
         item["medium"] = site.label("cite_medium_offline")
-        item["note"] = _fill(site.label("cite_note_offline"), id=key.split("-", 1)[-1])  # keys are "<kind>-<ID>"; kinds have no hyphen
+        item["note"] = _fill(site.label("cite_note_offline"), id=key.split("-", 1)[-1])  # keys are "<collection>-<ID>"; collection names have no hyphen
     return item
 
 
@@ -159,7 +159,7 @@ def references_one_by_one(lib: Library, targets: list[tuple[str, str, str | None
 
 
 def element_title(lib: Library, el: Element) -> str:
-    return f"{lib.title_of(el)} ({lib.collection_of(el.kind).decl.label} {el.id})"
+    return f"{lib.title_of(el)} ({lib.collections[el.collection].decl.label} {el.id})"
 
 
 def edition_files(refs: dict[str, Reference]) -> dict[str, bytes]:

@@ -10,7 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from .library import Library
-from .models import Element, Form
+from .models import Element, Vocabulary
 from .sitedef import CollectionDecl
 from .validation import iter_refs
 
@@ -18,19 +18,21 @@ from .validation import iter_refs
 @dataclass(frozen=True)
 class Backlinks:
     lib: Library
-    by_target: dict[tuple[str, str], list[Element]]
+    by_target: dict[tuple[str, str], list[Element]]  # (collection, ID) -> what refers to it
 
-    def of(self, kind: str, id: str, from_collection: str) -> list[Element]:
-        """Elements of ``from_collection`` that refer to (``kind``, ``id``), in content order."""
-        return [el for el in self.by_target.get((kind, id), []) if el.collection == from_collection]
+    def of(self, el: Element, source: str) -> list[Element]:
+        """Elements of the collection ``source`` (by name, or by kind: every collection of that kind)
+        that refer to ``el``, in content order."""
+        names = {source} if source in self.lib.collections else {c.name for c in self.lib.of_kind(source)}
+        return [other for other in self.by_target.get(el.key, []) if other.collection in names]
 
-    def groups(self, kind: str, id: str) -> list[tuple[CollectionDecl, list[Element]]]:
-        """What refers to (``kind``, ``id``), by collection, for every collection that site.yaml gives
-        a backlinks heading, in the order it declares them."""
+    def groups(self, el: Element) -> list[tuple[CollectionDecl, list[Element]]]:
+        """What refers to ``el``, by collection, for every collection that site.yaml gives a backlinks
+        heading, in the order it declares them."""
         found = []
         for coll in self.lib.collections.values():
             if coll.decl.backlinks:
-                els = self.of(kind, id, coll.name)
+                els = self.of(el, coll.name)
                 if els:
                     found.append((coll.decl, els))
         return found
@@ -41,15 +43,17 @@ def backlinks(lib: Library) -> Backlinks:
     for els in lib.elements.values():
         for el in els:
             seen: set[tuple[str, str]] = set()
-            for _, kind, target in iter_refs(el, type(el), ()):
-                key = (kind, target)
-                if key not in seen and key != (el.kind, el.id):
+            for _, ref, id in iter_refs(el, type(el), ()):
+                target = lib.target(el.collection, ref)
+                key = (target or "", id)
+                if target is not None and key not in seen and key != el.key:
                     seen.add(key)
                     found[key].append(el)
-    # Forms belong to concepts: what refers to a form refers to its concept too.
-    for form in lib.all(Form):
-        if form.concept:
-            for el in found.get(("form", form.id), []):
-                if el not in found[("concept", form.concept)]:
-                    found[("concept", form.concept)].append(el)
+    # A vocabulary's entries may belong to concepts: what refers to the entry refers to its concept too.
+    for entry in lib.all(Vocabulary):
+        if entry.concept:
+            concept = lib.follow(entry, "concept", entry.concept).key
+            for el in found.get(entry.key, []):
+                if el not in found[concept]:
+                    found[concept].append(el)
     return Backlinks(lib, dict(found))

@@ -40,7 +40,12 @@ def _plain(value: Any) -> Any:
 
 
 def fingerprints(lib: Library) -> dict[str, str]:
-    return {f"{el.kind}:{el.id}": fingerprint(el) for name, els in lib.elements.items() if name != "editions" for el in els}
+    return {
+        f"{el.collection}:{el.id}": fingerprint(el)
+        for coll in lib.collections.values()
+        if coll.kind != "edition"
+        for el in lib.elements.get(coll.name, [])
+    }
 
 
 def write_release(lib: Library, content: Path) -> Path:
@@ -71,7 +76,7 @@ def check_changes(lib: Library, content: Path) -> list[Problem]:
     for e in lib.all(EditionEntry):
         for c in e.changes:
             if c.change == "retired" and c.id in existing:
-                origin = lib.origins.get(("edition", e.id))
+                origin = lib.origins.get(e.key)
                 problems.append(Problem(origin.path if origin else "content", origin.line if origin else 1, 1,
                                         f"'{c.id}' was retired in edition {e.number}: an ID is never reused"))
     path = content / FINGERPRINTS
@@ -80,10 +85,10 @@ def check_changes(lib: Library, content: Path) -> list[Problem]:
     recorded = json.loads(path.read_text(encoding="utf-8"))
     listed = {c.id for c in current.changes} if current else set()
     for key, value in fingerprints(lib).items():
-        kind, id = key.split(":", 1)
+        name, id = key.split(":", 1)
         before = recorded.get("elements", {}).get(key)
         if before != value and id not in listed:
-            origin = lib.origins.get((kind, id))
+            origin = lib.origins.get((name, id))
             what = "is new" if before is None else "has changed"
             problems.append(Problem(origin.path if origin else "content", origin.line if origin else 1, 1,
                                     f"'{id}' {what} since edition {recorded.get('edition')} was released, but the changelog of edition "

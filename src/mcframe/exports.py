@@ -43,25 +43,25 @@ def headings(lib: Library) -> list[str]:
 FIXED_TIME = datetime.datetime(2005, 1, 1)  # used when no row has been reviewed yet
 
 
-def _labels(lib: Library, kind: str, ids: list[str] | None) -> str:
+def _labels(lib: Library, p: Programme, field: str) -> str:
     """A cell the edition does not map is left empty: it is not data."""
-    return "; ".join(getattr(lib.get(kind, i), "label", i) for i in ids or [])
+    return "; ".join(lib.title_of(lib.follow(p, field, i)) for i in getattr(p, field) or [])
 
 
 def programme_row(lib: Library, p: Programme) -> list[str]:
-    agency = lib.get("agency", p.agency)
+    agency = lib.follow(p, "agency", p.agency)
     return [
         p.id,
         getattr(agency, "abbreviation", p.agency),
         p.name,
-        _labels(lib, "purpose", p.why),
+        _labels(lib, p, "why"),
         p.who or "",
         p.what or "",
-        _labels(lib, "career_stage", p.when),
-        _labels(lib, "form", p.forms),
+        _labels(lib, p, "when"),
+        _labels(lib, p, "forms"),
         p.requirement or "",
         " ".join((p.description or "").split()),
-        "; ".join(getattr(lib.get("source", s), "title", s) for s in p.sources),
+        "; ".join(getattr(lib.follow(p, "sources", s), "title", s) for s in p.sources),
         "; ".join(link.url for link in p.links),
         p.review.status,
         p.review.date.isoformat(),

@@ -1,8 +1,8 @@
 """Loads and validates all content once per build, into one :class:`Library`.
 
-``content/site.yaml`` declares which collections the site has, in which files, with IDs of which
-form; the engine knows each collection's model by its name (``models.BY_COLLECTION``). Adding a kind
-of content is a model class, a collection line in site.yaml, a page line and a template.
+``content/site.yaml`` declares which collections the site has: each a name of its own, one of the
+engine's kinds (``kinds.KINDS``), its files and the form of its IDs. Elements are known by their
+collection and ID; a reference finds its collection through the site's declarations (``links``).
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from typing import Any, TypeVar, get_args
 from . import identity
 from . import models as m
 from .glossary.forms import FormClaim, collect_forms
+from .kinds import KINDS
 from .problems import Problem
 from .sitedef import CollectionDecl, SiteDef, id_matches
 from .validation import build_element, check_markdown, did_you_mean, iter_refs
@@ -40,6 +41,10 @@ class Collection:
     def kind(self) -> str:
         return self.model.kind
 
+    @property
+    def label(self) -> str:
+        return self.decl.label
+
 
 @dataclass(frozen=True)
 class Origin:
@@ -53,8 +58,9 @@ class Origin:
 class Library:
     """All validated content. Lists keep file order, which is the order editors chose.
 
-    Templates reach a collection as ``lib.case_studies``; a collection the engine knows but this site
-    does not declare is empty. Python code asks by model: ``lib.all(Term)``, which is typed.
+    Elements are identified by (collection, ID). Code asks by model (``lib.all(Term)``, typed) or by
+    kind (``lib.get("source", id)``, when the site has one collection of that kind); a reference field
+    finds its collection with :meth:`target`, as the site declared it.
     """
 
     site: SiteDef
@@ -62,49 +68,139 @@ class Library:
     collections: dict[str, Collection]  # by name, in the order site.yaml declares them
     elements: dict[str, list[m.Element]] = field(default_factory=dict)
     intros: dict[str, str] = field(default_factory=dict)  # collection name -> intro Markdown
-    origins: dict[tuple[str, str], Origin] = field(default_factory=dict)  # (kind, id) -> origin
+    origins: dict[tuple[str, str], Origin] = field(default_factory=dict)  # (collection, id) -> origin
     drafts: bool = False  # an editors' build: draft elements are in, and marked
-    _by_kind: dict[str, dict[str, m.Element]] = field(default_factory=dict, repr=False)
+    # (referring collection, reference key) -> the collection its IDs are in; None: no such collection
+    bindings: dict[tuple[str, str], str | None] = field(default_factory=dict)
+    _index: dict[str, dict[str, m.Element]] = field(default_factory=dict, repr=False)
 
     def __getattr__(self, name: str) -> list[m.Element]:
-        if name in m.BY_COLLECTION:
-            return self.elements.get(name, [])
+        """A project's templates reach a collection by the site's name for it: ``lib.case_studies``."""
+        collections = self.__dict__.get("collections", {})
+        if name in collections:
+            found: list[m.Element] = self.__dict__["elements"].get(name, [])
+            return found
         raise AttributeError(name)
 
-    def all(self, model: type[E]) -> list[E]:
-        return self.elements.get(model.collection, [])  # type: ignore[return-value]
+    def collection(self, name_or_kind: str) -> Collection:
+        """A collection by its name, or by its kind when the site has exactly one of that kind."""
+        if name_or_kind in self.collections:
+            return self.collections[name_or_kind]
+        found = [c for c in self.collections.values() if c.kind == name_or_kind]
+        if len(found) == 1:
+            return found[0]
+        raise KeyError(
+            f"no collection '{name_or_kind}'" if not found else f"this site has {len(found)} collections of kind '{name_or_kind}': name one"
+        )
 
-    def get(self, kind: str, id: str) -> m.Element:
-        if not self._by_kind:
-            for coll in self.collections.values():
-                self._by_kind[coll.kind] = {el.id: el for el in self.elements.get(coll.name, [])}
-        return self._by_kind[kind][id]
+    def has(self, name_or_kind: str) -> bool:
+        """Whether the site has that collection (or one collection of that kind)."""
+        try:
+            self.collection(name_or_kind)
+        except KeyError:
+            return False
+        return True
+
+    def of_kind(self, kind: str) -> list[Collection]:
+        return [c for c in self.collections.values() if c.kind == kind]
+
+    def items(self, name_or_kind: str) -> list[m.Element]:
+        """The elements of a collection (by name, or by its kind when unique); none when it is absent."""
+        return self.elements.get(self.collection(name_or_kind).name, []) if self.has(name_or_kind) else []
+
+    def all(self, model: type[E]) -> list[E]:
+        """Every element of this model's kind, collection after collection."""
+        return [el for c in self.of_kind(model.kind) for el in self.elements.get(c.name, [])]  # type: ignore[misc]
+
+    def get(self, name_or_kind: str, id: str) -> m.Element:
+        name = self.collection(name_or_kind).name
+        if name not in self._index:
+            self._index[name] = {el.id: el for el in self.elements.get(name, [])}
+        return self._index[name][id]
 
     def collection_of(self, kind: str) -> Collection:
-        return next(c for c in self.collections.values() if c.kind == kind)
+        return self.collection(kind)
+
+    def target(self, owner: str, ref: m.Ref) -> str | None:
+        """The collection that a reference of ``owner``'s elements takes its IDs from."""
+        return self.bindings.get((owner, ref.key))
+
+    def follow(self, el: m.Element, field_name: str, id: str) -> m.Element:
+        """The element that ``id``, in ``el``'s field ``field_name`` (dotted: setting.phases), refers to."""
+        target = self.target(el.collection, _ref_of(type(el), field_name))
+        if target is None:
+            raise KeyError(f"'{field_name}' refers to a collection this site does not have")
+        return self.get(target, id)
+
+    def refs(self, el: m.Element, field_name: str) -> list[m.Element]:
+        """The elements that ``el``'s (dotted) field refers to, in its order; none when it is empty."""
+        value: Any = el
+        for part in field_name.split("."):
+            value = getattr(value, part, None)
+        ids = value if isinstance(value, list) else [] if value is None else [value]
+        return [self.follow(el, field_name, id) for id in ids]
+
+    def field_collection(self, el: m.Element, field_name: str) -> Collection:
+        """The collection a reference field of ``el`` takes its IDs from."""
+        target = self.target(el.collection, _ref_of(type(el), field_name))
+        if target is None:
+            raise KeyError(f"'{field_name}' refers to a collection this site does not have")
+        return self.collections[target]
 
     def title_of(self, el: m.Element) -> str:
         """What an element is called in links, lists and the navigation."""
         if el.title_from:
             names = (el.title_from,) if isinstance(el.title_from, str) else el.title_from
             name = next((n for n in names if getattr(el, n) is not None), names[0])
-            return self.title_of(self.get(_ref_kind(type(el), name), getattr(el, name)))
+            return self.title_of(self.follow(el, name, getattr(el, name)))
         return str(getattr(el, el.title_field))
 
     def blurb_of(self, el: m.Element) -> str | None:
         if el.blurb_from:
             ref, target_field = el.blurb_from
-            return str(getattr(self.get(_ref_kind(type(el), ref), getattr(el, ref)), target_field))
+            return str(getattr(self.follow(el, ref, getattr(el, ref)), target_field))
         return getattr(el, el.blurb_field) if el.blurb_field else None
 
     def count(self) -> int:
         return sum(len(els) for els in self.elements.values())
 
 
-def _ref_kind(model: type[m.Element], field_name: str) -> str:
-    info = model.model_fields[field_name]
-    metas = [*info.metadata, *(meta for arg in get_args(info.annotation) for meta in getattr(arg, "__metadata__", ()))]
-    return next(meta.kind for meta in metas if isinstance(meta, m.Ref))
+def _ref_of(model: type[m.Model], dotted: str) -> m.Ref:
+    """The reference mark of a (dotted) field of ``model``: ``setting.phases`` of a case study."""
+    head, _, rest = dotted.partition(".")
+    info = model.model_fields[head]
+    if rest:
+        return _ref_of(_model_in(info.annotation), rest)
+    return next(iter(_marks(info.annotation, list(info.metadata))))
+
+
+def _marks(annotation: Any, found: list[Any]) -> list[m.Ref]:
+    out = [meta for meta in found if isinstance(meta, m.Ref)]
+    for arg in get_args(annotation):
+        out += _marks(arg, list(getattr(arg, "__metadata__", ())))
+    return out
+
+
+def _model_in(annotation: Any) -> type[m.Model]:
+    if isinstance(annotation, type) and issubclass(annotation, m.Model):
+        return annotation
+    return next(_model_in(arg) for arg in get_args(annotation) if _has_model(arg))
+
+
+def _has_model(annotation: Any) -> bool:
+    return (isinstance(annotation, type) and issubclass(annotation, m.Model)) or any(_has_model(a) for a in get_args(annotation))
+
+
+def reference_fields(model: type[m.Model], prefix: str = "") -> list[tuple[str, m.Ref]]:
+    """Every reference field of ``model``, nested models included, as (dotted name, mark)."""
+    out: list[tuple[str, m.Ref]] = []
+    for name, info in model.model_fields.items():
+        marks = _marks(info.annotation, list(info.metadata))
+        if marks:
+            out.append((prefix + name, marks[0]))
+        elif _has_model(info.annotation):
+            out += reference_fields(_model_in(info.annotation), f"{prefix}{name}.")
+    return out
 
 
 def load_library(root: Path, shown_root: Path | None = None, drafts: bool = False) -> tuple[Library | None, list[Problem]]:
@@ -128,8 +224,12 @@ def load_library(root: Path, shown_root: Path | None = None, drafts: bool = Fals
     problems.extend(check_site(site, site_doc) + check_markdown(site, site_doc, ()))
     if any(p.severity == "error" for p in problems):
         return None, problems
-    collections = {d.name: Collection(d, m.BY_COLLECTION[d.name]) for d in site.collections}
+    collections = {d.name: Collection(d, KINDS[d.kind]) for d in site.collections}
     lib = Library(site, site_doc, collections, elements={name: [] for name in collections})
+    lib.bindings, binding_problems = bind_references(site, site_doc)
+    problems.extend(binding_problems)
+    if binding_problems:
+        return None, problems
     lib.drafts = drafts
     problems.extend(_load_collections(lib, root, shown_root, site_file))
     return lib, problems
@@ -143,9 +243,9 @@ def check_site(site: SiteDef, doc: YamlDoc) -> list[Problem]:
         problems += [doc.problem(("colours", name), message) for name, message in identity.problems(site.colours)]
     for i, c in enumerate(site.collections):
         at: DataPath = ("collections", i)
-        if c.name not in m.BY_COLLECTION:
-            problems.append(doc.problem(at + ("name",), f"unknown collection '{c.name}'{did_you_mean(c.name, m.BY_COLLECTION)}"))
-        elif c.name in declared:
+        if c.kind not in KINDS:
+            problems.append(doc.problem(at + ("kind",), f"unknown kind '{c.kind}'{did_you_mean(c.kind, KINDS)} (kinds: {', '.join(sorted(KINDS))})"))
+        if c.name in declared:
             problems.append(doc.problem(at + ("name",), f"collection '{c.name}' is declared twice"))
         declared.setdefault(c.name, i)
         try:
@@ -205,9 +305,49 @@ def check_site(site: SiteDef, doc: YamlDoc) -> list[Problem]:
             if target not in page_ids:
                 problems.append(doc.problem(("pages", i, field_name, j, "page"), f"unknown page '{target}'{did_you_mean(target, page_ids)}"))
     for name, i in declared.items():
-        if name not in home and name in m.BY_COLLECTION:
+        if name not in home:
             problems.append(doc.problem(("collections", i, "name"), f"no page lists or shows '{name}': add one under pages"))
     return problems
+
+
+def bind_references(site: SiteDef, doc: YamlDoc) -> tuple[dict[tuple[str, str], str | None], list[Problem]]:
+    """For every collection and every kind of reference its elements make, the collection that
+    reference takes its IDs from: the one its ``links`` name, else the one of that kind named as the
+    reference's role, else the only one of that kind."""
+    by_kind: dict[str, list[str]] = {}
+    for c in site.collections:
+        by_kind.setdefault(c.kind, []).append(c.name)
+    bindings: dict[tuple[str, str], str | None] = {}
+    problems: list[Problem] = []
+    for i, c in enumerate(site.collections):
+        refs = {ref.key: (name, ref) for name, ref in reference_fields(KINDS[c.kind]) if ref.kind != "page"}
+        for key, target in c.links.items():
+            at: DataPath = ("collections", i, "links", key)
+            if key not in refs:
+                known = ", ".join(sorted(refs)) or "none"
+                problems.append(doc.problem(at, f"{c.plural} make no reference called '{key}'{did_you_mean(key, refs)} (theirs: {known})", key=True))
+            elif target not in {d.name for d in site.collections}:
+                problems.append(doc.problem(at, f"unknown collection '{target}'{did_you_mean(target, [d.name for d in site.collections])}"))
+            elif target not in by_kind.get(refs[key][1].kind, []):
+                problems.append(doc.problem(at, f"'{target}' is not a collection of kind '{refs[key][1].kind}'"))
+        for key, (field_name, ref) in refs.items():
+            candidates = by_kind.get(ref.kind, [])
+            chosen = c.links.get(key)
+            if chosen is None:
+                if ref.role in candidates:
+                    chosen = ref.role
+                elif len(candidates) == 1:
+                    chosen = candidates[0]
+                elif candidates:
+                    problems.append(
+                        doc.problem(
+                            ("collections", i),
+                            f"'{field_name}' of {c.plural} refers to a {ref.kind}, and this site has {len(candidates)}: "
+                            f"say which under links ({key}: one of {', '.join(candidates)})",
+                        )
+                    )
+            bindings[(c.name, key)] = chosen
+    return bindings, problems
 
 
 def _load_collections(lib: Library, root: Path, shown_root: Path, site_file: Path) -> list[Problem]:
@@ -233,14 +373,14 @@ def _load_collections(lib: Library, root: Path, shown_root: Path, site_file: Pat
                 if file not in parsed:
                     parsed[file] = (None, [Problem(_shown(file, shown_root), 1, 1, reason)])
                     problems.extend(parsed[file][1])
-                unreadable.add(coll.kind)
+                unreadable.add(coll.name)
                 continue
             if file not in parsed:
                 parsed[file] = load_yaml(file, _shown(file, shown_root))
                 problems.extend(parsed[file][1])
             doc = parsed[file][0]
             if doc is None:
-                unreadable.add(coll.kind)
+                unreadable.add(coll.name)
                 continue
             for at in _element_paths(doc, coll.decl, by_file[coll.decl.file], lib, problems):
                 for path in _placeholders(_lookup(doc.data, at), at):
@@ -252,15 +392,16 @@ def _load_collections(lib: Library, root: Path, shown_root: Path, site_file: Pat
                     problems.append(
                         doc.problem(at + ("id",), f"'{el.id}' is not the form of a {coll.decl.label} ID ({coll.decl.id_pattern})")
                     )
-                    invalid.add((coll.kind, el.id))
+                    invalid.add((coll.name, el.id))
                     continue
                 if not isinstance(el, m.Element):
                     # Still known by its ID, so one bad field does not cascade into "unknown ID" errors.
                     raw_id = _raw_id(doc, at)
                     if raw_id is not None:
-                        invalid.add((coll.kind, raw_id))
+                        invalid.add((coll.name, raw_id))
                     continue
-                key = (el.kind, el.id)
+                el._collection = coll.name
+                key = el.key
                 if key in placed:
                     first_doc, first_at = placed[key]
                     first = first_doc.mark(first_at + ("id",))
@@ -278,6 +419,7 @@ def _load_collections(lib: Library, root: Path, shown_root: Path, site_file: Pat
             problems.append(Problem(_shown(file, shown_root), 1, 1, "this file is not part of any collection declared in site.yaml"))
 
     problems.extend(_check_references(lib, placed, invalid, unreadable))
+    problems.extend(_check_kinds(lib, placed))
     problems.extend(_check_wording(lib, placed))
     problems.extend(_check_glossary_forms(lib, placed))
     problems.extend(_check_unique_places(lib, placed))
@@ -306,21 +448,16 @@ def _lookup(data: Any, at: DataPath) -> Any:
     return data
 
 
+def _check_kinds(lib: Library, placed: dict[tuple[str, str], tuple[YamlDoc, DataPath]]) -> list[Problem]:
+    """What each kind requires beyond its fields' types (its model's ``checks``)."""
+    return [doc.problem(at + where, message) for key, (doc, at) in placed.items() for where, message in lib.get(*key).checks()]
+
+
 def _check_wording(lib: Library, placed: dict[tuple[str, str], tuple[YamlDoc, DataPath]]) -> list[Problem]:
-    """A quotation or summary names its source, and that source is among the element's own; a
-    question rests on something of the framework, the evidence or practice."""
+    """A quotation or summary names its source, and that source is among the element's own."""
     problems = []
-    for (kind, id), (doc, at) in placed.items():
-        el = lib.get(kind, id)
-        if isinstance(el, m.Question) and not el.basis:
-            problems.append(doc.problem(at, f"question '{el.id}' has no basis: name at least one principle, concept, skill, digest or case study"))
-        if isinstance(el, m.Route):
-            for i, step in enumerate(el.steps):
-                if len(step.targets) != 1:
-                    named = ", ".join(k for k, _ in step.targets) or "nothing"
-                    problems.append(doc.problem(at + ("steps", i), f"a step goes to exactly one page or element, not {named}"))
-        if isinstance(el, m.Approach) and (el.purpose is None) == (el.career_stage is None):
-            problems.append(doc.problem(at, f"'{el.id}' is for one purpose or one career stage: give exactly one of them"))
+    for key, (doc, at) in placed.items():
+        el = lib.get(*key)
         if not isinstance(el, m.Sourced):
             continue
         own = [el.source] if isinstance(el, m.EvidenceDigest) else list(getattr(el, "sources", []))
@@ -334,21 +471,22 @@ def _check_wording(lib: Library, placed: dict[tuple[str, str], tuple[YamlDoc, Da
 
 def _leave_out_drafts(lib: Library, placed: dict[tuple[str, str], tuple[YamlDoc, DataPath]]) -> list[Problem]:
     """The published build: drafts are left out, and nothing published may refer to one."""
-    drafts = {(el.kind, el.id) for els in lib.elements.values() for el in els if isinstance(el, m.Sourced) and el.review.status == "draft"}
+    drafts = {el.key for els in lib.elements.values() for el in els if isinstance(el, m.Sourced) and el.review.status == "draft"}
     if not drafts:
         return []
     problems = []
-    for (kind, id), (doc, at) in placed.items():
-        if (kind, id) in drafts:
+    for key, (doc, at) in placed.items():
+        if key in drafts:
             continue
-        el = lib.get(kind, id)
-        for path, ref_kind, value in iter_refs(el, type(el), at):
-            if (ref_kind, value) in drafts:
-                label = lib.collection_of(ref_kind).decl.label
+        el = lib.get(*key)
+        for path, ref, value in iter_refs(el, type(el), at):
+            target = lib.target(el.collection, ref)
+            if target is not None and (target, value) in drafts:
+                label = lib.collections[target].decl.label
                 problems.append(doc.problem(path, f"{label} '{value}' is a draft: publish it, or leave this reference out (scripts/build --drafts shows both)"))
     for name, els in lib.elements.items():
-        lib.elements[name] = [el for el in els if (el.kind, el.id) not in drafts]
-    lib._by_kind.clear()
+        lib.elements[name] = [el for el in els if el.key not in drafts]
+    lib._index.clear()
     return problems
 
 
@@ -358,7 +496,7 @@ def _check_unique_places(lib: Library, placed: dict[tuple[str, str], tuple[YamlD
     problems = []
     for site in lib.all(m.PracticeSite):
         key = (site.name.casefold(), (site.area or "").casefold(), site.country.casefold())
-        doc, at = placed[("practice_site", site.id)]
+        doc, at = placed[site.key]
         if key in seen:
             first_doc, first_at = seen[key]
             where = ", ".join(x for x in (site.area, site.country) if x)
@@ -375,7 +513,7 @@ def _check_glossary_forms(lib: Library, placed: dict[tuple[str, str], tuple[Yaml
     _, clashes, bad = collect_forms(lib.all(m.Term))
 
     def where(claim: FormClaim) -> tuple[YamlDoc, DataPath]:
-        doc, at = placed[("term", claim.term)]
+        doc, at = placed[next(k for k in placed if k[1] == claim.term and lib.collections[k[0]].kind == "term")]
         return doc, at + ((claim.field, claim.index) if claim.index is not None else (claim.field,))
 
     problems = []
@@ -477,15 +615,17 @@ def _check_references(
     unreadable: set[str],
 ) -> list[Problem]:
     known: dict[str, set[str]] = {}
-    for kind, id in (*placed, *invalid):
-        known.setdefault(kind, set()).add(id)
-    known["page"] = {p.id for p in lib.site.pages}
+    for name, id in (*placed, *invalid):
+        known.setdefault(name, set()).add(id)
+    pages = {p.id for p in lib.site.pages}
     problems = []
-    for (kind, id), (doc, at) in placed.items():
-        el = lib.get(kind, id)
-        for path, ref_kind, value in iter_refs(el, type(el), at):
-            if value not in known.get(ref_kind, set()) and ref_kind not in unreadable:
-                label = ref_kind.replace("_", " ")
-                hint = did_you_mean(value, known.get(ref_kind, set()))
+    for key, (doc, at) in placed.items():
+        el = lib.get(*key)
+        for path, ref, value in iter_refs(el, type(el), at):
+            target = "page" if ref.kind == "page" else lib.target(el.collection, ref)
+            ids = pages if target == "page" else known.get(target or "", set())
+            if value not in ids and target not in unreadable:
+                label = "page" if target == "page" else lib.collections[target].decl.label if target else ref.kind.replace("_", " ")
+                hint = did_you_mean(value, ids)
                 problems.append(doc.problem(path, f"unknown {label} '{value}'{hint}"))
     return problems

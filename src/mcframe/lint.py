@@ -15,14 +15,13 @@ from .problems import Problem
 from .validation import iter_refs
 
 DUPLICATE_AT_LEAST = 80  # characters: shorter texts may well repeat on purpose
-NEEDS_INCOMING = ("case_studies", "evidence", "practice_sites", "concepts", "principles", "skills")
 
 
 def lint(lib: Library, docs_dir: Path | None = None) -> list[Problem]:
     problems: list[Problem] = []
 
     def warn(el: m.Element, message: str) -> None:
-        origin = lib.origins.get((el.kind, el.id))
+        origin = lib.origins.get(el.key)
         problems.append(Problem(origin.path if origin else "content", origin.line if origin else 1, 1, message, "warning"))
 
     cited: set[str] = set()
@@ -31,16 +30,16 @@ def lint(lib: Library, docs_dir: Path | None = None) -> list[Problem]:
             cited.update(re.findall(r"(?:\(ref:source/|sources\.md#)([a-z0-9-]+)", page.read_text(encoding="utf-8")))
     for els in lib.elements.values():
         for el in els:
-            cited.update(value for _, kind, value in iter_refs(el, type(el), ()) if kind == "source")
+            cited.update(value for _, ref, value in iter_refs(el, type(el), ()) if ref.kind == "source")
     for src in lib.all(m.Source):
         if src.id not in cited:
             warn(src, f"source '{src.id}' is cited by no element")
 
     back = backlinks(lib)
-    for name in NEEDS_INCOMING:
-        for el in lib.elements.get(name, []):
-            if not back.by_target.get((el.kind, el.id)):
-                warn(el, f"{lib.collections[name].decl.label} '{el.id}' is referred to by no other element")
+    for coll in lib.collections.values():
+        for el in lib.elements.get(coll.name, []) if coll.model.referred_to else []:
+            if not back.by_target.get(el.key):
+                warn(el, f"{coll.decl.label} '{el.id}' is referred to by no other element")
 
     texts: dict[str, m.Element] = {}
     corpus: list[str] = []
@@ -54,7 +53,7 @@ def lint(lib: Library, docs_dir: Path | None = None) -> list[Problem]:
                         if len(text) >= DUPLICATE_AT_LEAST:
                             first = texts.setdefault(text, el)
                             if first is not el:
-                                warn(el, f"'{field}' repeats the text of {first.kind.replace('_', ' ')} '{first.id}'")
+                                warn(el, f"'{field}' repeats the text of {lib.collections[first.collection].decl.label} '{first.id}'")
     if docs_dir is not None and docs_dir.is_dir():
         listed = {p.path for p in lib.site.pages if p.template is None}
         for page in sorted(docs_dir.rglob("*.md")):

@@ -8,16 +8,26 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
-from typing import Annotated, Any, ClassVar, Literal
+from typing import Annotated, ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
 
 @dataclass(frozen=True)
 class Ref:
-    """Marks a field whose text must be the ID of an element of ``kind``."""
+    """Marks a field whose text must be the ID of an element of ``kind``.
+
+    Which collection that is, is the site's choice: the one named under the referring collection's
+    ``links`` (by ``role``, or else by kind), else the collection of that kind named ``role``, else the
+    only collection of that kind. ``role`` says what the field means ("forms", "career_stages")."""
 
     kind: str
+    role: str | None = None
+
+    @property
+    def key(self) -> str:
+        """What the site's ``links`` call this reference."""
+        return self.role or self.kind
 
 
 @dataclass(frozen=True)
@@ -30,12 +40,6 @@ class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
 
 
-# Every kind of element the engine knows, by kind ("case_study") and by collection name
-# ("case_studies"). A class registers itself by declaring both; which collections a site actually has,
-# and where their files are, is declared in its content/site.yaml.
-KINDS: dict[str, type[Element]] = {}
-BY_COLLECTION: dict[str, type[Element]] = {}
-
 # IDs become anchors and file names: letters and digits, in parts joined by single hyphens. The exact
 # form of each collection's IDs (P1, CS01, ST-NQT) is declared with the collection.
 Id = Annotated[str, Field(pattern=r"^[A-Za-z0-9]+(-[A-Za-z0-9]+)*$")]
@@ -44,26 +48,34 @@ Id = Annotated[str, Field(pattern=r"^[A-Za-z0-9]+(-[A-Za-z0-9]+)*$")]
 class Element(Model):
     """Anything with a stable ID that other content may refer to."""
 
-    kind: ClassVar[str]
-    collection: ClassVar[str]
+    kind: ClassVar[str]  # the kind of element: its model, as site.yaml's collections name it
     # The field that names an element in links, lists and navigation; or, with ``title_from``, the
     # reference whose target's title names it (an evidence digest is named by its source).
     title_field: ClassVar[str] = "title"
     title_from: ClassVar[str | tuple[str, ...] | None] = None  # several: the first that is set
     blurb_field: ClassVar[str | None] = None  # a short line shown after the title in lists
     blurb_from: ClassVar[tuple[str, str] | None] = None  # or (reference, field): a field of its target
+    referred_to: ClassVar[bool] = False  # lint warns of an element of this kind that nothing refers to
     id: Id
+    _collection: str = PrivateAttr(default="")  # set by the library: the site's name of its collection
 
-    @classmethod
-    def __pydantic_init_subclass__(cls, **kwargs: Any) -> None:
-        super().__pydantic_init_subclass__(**kwargs)
-        if "kind" in cls.__dict__:
-            KINDS[cls.kind] = cls
-            BY_COLLECTION[cls.collection] = cls
+    @property
+    def collection(self) -> str:
+        """The name of the collection this element belongs to, as site.yaml declares it."""
+        return self._collection
+
+    @property
+    def key(self) -> tuple[str, str]:
+        """(collection, ID): what identifies an element across the site."""
+        return (self._collection, self.id)
 
     @property
     def anchor(self) -> str:
         return self.id.lower()
+
+    def checks(self) -> list[tuple[tuple[str | int, ...], str]]:
+        """What this kind requires beyond its fields' types: (place within the element, message)."""
+        return []
 
 
 Text = Annotated[str, Field(min_length=1)]
@@ -124,7 +136,6 @@ SourceType = Literal[
 
 class Source(Element):
     kind = "source"
-    collection = "sources"
     id: Id
     type: SourceType
     authors: list[Text] = []  # "Surname, I." in citation order; empty when the author is not known
@@ -148,7 +159,7 @@ class Source(Element):
 
 class Concept(Sourced):
     kind = "concept"
-    collection = "concepts"
+    referred_to = True
     blurb_field = "summary"
     editorial = ("features",)
     id: Id
@@ -161,7 +172,7 @@ class Concept(Sourced):
 
 class Principle(Sourced):
     kind = "principle"
-    collection = "principles"
+    referred_to = True
     editorial = ("in_practice",)
     id: Id
     title: Text
@@ -179,9 +190,8 @@ class DescriptionRow(Sourced):
     """One row of the descriptions table: a question (why, who, ...) answered for each concept."""
 
     kind = "description"
-    collection = "descriptions"
     id: Id
-    question: Literal["why", "who", "what", "when", "where"]
+    question: Text | None = None  # the question the row answers ("why", "who"...), shown after its title
     title: Text  # "Purpose", "Participation", ...
     cells: Annotated[list[DescriptionCell], Field(min_length=1)]
     sources: Sources
@@ -189,7 +199,7 @@ class DescriptionRow(Sourced):
 
 class Skill(Sourced):
     kind = "skill"
-    collection = "skills"
+    referred_to = True
     editorial = ("used_in",)
     id: Id
     title: Text
@@ -198,41 +208,17 @@ class Skill(Sourced):
     sources: Sources
 
 
-class VocabularyTerm(Sourced):
-    """An entry of a controlled vocabulary that case studies, policies and evidence are tagged with."""
+class Vocabulary(Sourced):
+    """An entry of a controlled vocabulary (career stages, purposes, forms of practice...) that other
+    content is tagged with. A site may have any number of vocabularies, each a collection of this kind."""
 
+    kind = "vocabulary"
+    title_field = "label"
+    id: Id
     label: Text
     description: Markdown
+    concept: ConceptRef | None = None  # the core concept this entry belongs to, if any
     sources: Sources
-
-
-class CareerStage(VocabularyTerm):
-    kind = "career_stage"
-    collection = "career_stages"
-    title_field = "label"
-    id: Id
-
-
-class Purpose(VocabularyTerm):
-    kind = "purpose"
-    collection = "purposes"
-    title_field = "label"
-    id: Id
-
-
-class Form(VocabularyTerm):
-    kind = "form"
-    collection = "forms"
-    title_field = "label"
-    id: Id
-    concept: ConceptRef | None = None  # the core concept this form belongs to, if any
-
-
-class Phase(VocabularyTerm):
-    kind = "phase"
-    collection = "phases"
-    title_field = "label"
-    id: Id
 
 
 # --- Glossary ------------------------------------------------------------------------------
@@ -240,7 +226,6 @@ class Phase(VocabularyTerm):
 
 class Term(Sourced):
     kind = "term"
-    collection = "terms"
     title_field = "term"
     id: Id
     term: Text  # the headword, as it is normally written
@@ -255,10 +240,12 @@ class Term(Sourced):
 
 # --- Shared by case studies and evidence -----------------------------------------------------
 
-FormRef = Annotated[str, Ref("form")]
-PurposeRef = Annotated[str, Ref("purpose")]
-CareerStageRef = Annotated[str, Ref("career_stage")]
-PhaseRef = Annotated[str, Ref("phase")]
+# Tags from the site's vocabularies: the role names the collection a field takes its values from,
+# unless the referring collection's ``links`` in site.yaml name another.
+FormRef = Annotated[str, Ref("vocabulary", "forms")]
+PurposeRef = Annotated[str, Ref("vocabulary", "purposes")]
+CareerStageRef = Annotated[str, Ref("vocabulary", "career_stages")]
+PhaseRef = Annotated[str, Ref("vocabulary", "phases")]
 PrincipleRef = Annotated[str, Ref("principle")]
 SkillRef = Annotated[str, Ref("skill")]
 CaseStudyRef = Annotated[str, Ref("case_study")]
@@ -316,7 +303,7 @@ class Outcome(Model):
 
 class CaseStudy(Sourced):
     kind = "case_study"
-    collection = "case_studies"
+    referred_to = True
     blurb_field = "label"
     editorial = ("questions", "stage", "stage_reason")
     id: Id
@@ -351,7 +338,7 @@ class CaseStudy(Sourced):
 
 class PracticeSite(Sourced):
     kind = "practice_site"
-    collection = "practice_sites"
+    referred_to = True
     title_field = "name"
     id: Id
     name: Text
@@ -377,7 +364,7 @@ class Finding(Model):
 
 class EvidenceDigest(Sourced):
     kind = "evidence"
-    collection = "evidence"
+    referred_to = True
     title_from = "source"
     editorial = ("implications", "limitations")
     id: Id
@@ -396,7 +383,6 @@ class EvidenceDigest(Sourced):
 
 class Agency(Sourced):
     kind = "agency"
-    collection = "agencies"
     title_field = "name"
     id: Id
     name: Text
@@ -416,7 +402,6 @@ class Programme(Sourced):
     """One row of the policy grid. A cell left empty (null) is one this edition does not map."""
 
     kind = "programme"
-    collection = "programmes"
     title_field = "name"
     blurb_from = ("agency", "abbreviation")
     editorial = ("why", "who", "what", "when", "forms", "requirement")
@@ -438,7 +423,6 @@ class Resource(Sourced):
     """An entry of the annotated index of websites."""
 
     kind = "resource"
-    collection = "resources"
     id: Id
     title: Text
     organisation: Text | None = None
@@ -470,7 +454,6 @@ class IndicatorArea(Sourced):
     """An area that the success indicators and the self-review look at."""
 
     kind = "indicator_area"
-    collection = "indicator_areas"
     editorial = ("stages",)
     id: Id
     title: Text
@@ -483,7 +466,6 @@ class Question(Sourced):
     """A question to put to a provider, or to review a school's own provision, and what it rests on."""
 
     kind = "question"
-    collection = "questions"
     title_field = "text"
     id: Id
     area: AreaRef
@@ -508,6 +490,11 @@ class Question(Sourced):
             *(("case_study", i) for i in self.case_studies),
         ]
 
+    def checks(self) -> list[tuple[tuple[str | int, ...], str]]:
+        if self.basis:
+            return []
+        return [((), f"question '{self.id}' has no basis: name at least one principle, concept, skill, digest or case study")]
+
 
 # --- The framework's diagrams ----------------------------------------------------------------------
 
@@ -516,7 +503,6 @@ class Activity(Sourced):
     """An activity of mentoring and coaching, placed in one circle of the core concepts or an overlap."""
 
     kind = "activity"
-    collection = "activities"
     editorial = ("circles", "reason")
     id: Id
     title: Text
@@ -532,7 +518,6 @@ class LeadershipStage(Sourced):
     """One stage of the path from initial teacher education to leadership, with its two strands."""
 
     kind = "leadership_stage"
-    collection = "leadership_stages"
     title_from = "stage"
     editorial = ("support", "content", "focus")
     id: Id
@@ -573,7 +558,6 @@ class Route(Sourced):
     """A short way in for one kind of reader (a new mentor, a CPD coordinator): a few steps, in order."""
 
     kind = "route"
-    collection = "routes"
     blurb_field = "who"
     editorial = ("steps",)
     id: Id
@@ -581,6 +565,14 @@ class Route(Sourced):
     who: Text  # who they are, in a line
     steps: Annotated[list[RouteStep], Field(min_length=2, max_length=8)]
     sources: Sources
+
+    def checks(self) -> list[tuple[tuple[str | int, ...], str]]:
+        out: list[tuple[tuple[str | int, ...], str]] = []
+        for i, step in enumerate(self.steps):
+            if len(step.targets) != 1:
+                named = ", ".join(k for k, _ in step.targets) or "nothing"
+                out.append((("steps", i), f"a step goes to exactly one page or element, not {named}"))
+        return out
 
 
 class Fit(Model):
@@ -596,7 +588,6 @@ class Approach(Sourced):
     """Which approach when: for a purpose or a career stage (exactly one), the forms that fit and why."""
 
     kind = "approach"
-    collection = "approaches"
     title_from = ("purpose", "career_stage")
     editorial = ("fits",)
     id: Id
@@ -604,6 +595,11 @@ class Approach(Sourced):
     career_stage: CareerStageRef | None = None
     fits: Annotated[list[Fit], Field(min_length=1)]
     sources: Sources
+
+    def checks(self) -> list[tuple[tuple[str | int, ...], str]]:
+        if (self.purpose is None) == (self.career_stage is None):
+            return [((), f"'{self.id}' is for one purpose or one career stage: give exactly one of them")]
+        return []
 
 
 # --- Editions --------------------------------------------------------------------------------------
@@ -619,7 +615,6 @@ class EditionEntry(Element):
     """One edition of the library in the changelog: its number, date and what changed, element by element."""
 
     kind = "edition"
-    collection = "editions"
     title_field = "number"
     id: Id
     number: Text

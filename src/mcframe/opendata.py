@@ -81,7 +81,7 @@ def _json(value: Any) -> bytes:
 def element_schema(lib: Library, coll: Collection) -> dict[str, Any]:
     """The schema of one element of a collection, annotated from the models and site.yaml."""
     schema = coll.model.model_json_schema(mode="validation")
-    _annotate(schema, coll.model, schema, lib)
+    _annotate(schema, coll.model, schema, lib, coll.name)
     schema["properties"]["id"]["pattern"] = f"^(?:{coll.decl.id_pattern})$"
     schema["title"] = coll.decl.label
     schema["description"] = f"One {coll.decl.label} of {lib.site.title}."
@@ -123,12 +123,13 @@ def site_schema() -> dict[str, Any]:
     return schema
 
 
-def _annotate(schema: dict[str, Any], model: type[BaseModel], root: dict[str, Any], lib: Library) -> None:
-    """Mark references and Markdown on ``model``'s properties, and on nested models' definitions."""
+def _annotate(schema: dict[str, Any], model: type[BaseModel], root: dict[str, Any], lib: Library, owner: str) -> None:
+    """Mark references and Markdown on ``model``'s properties, and on nested models' definitions
+    (``owner``: the collection whose elements these are, which says where their references point)."""
     props = schema.get("properties", {})
     for name, mark, _ in _marked_fields(model, Ref):
         if name in props and mark is not None:
-            _ref(props[name], mark.kind, lib)
+            _ref(props[name], mark, lib, owner)
     for name, mark, _ in _marked_fields(model, IsMarkdown):
         if name in props and mark is not None:
             _leaves(props[name], lambda s: s.update({"x-markdown": True}))
@@ -140,21 +141,20 @@ def _annotate(schema: dict[str, Any], model: type[BaseModel], root: dict[str, An
             definition = root.get("$defs", {}).get(sub.__name__)
             if definition is not None and not definition.get("x-annotated"):
                 definition["x-annotated"] = True
-                _annotate(definition, sub, root, lib)
-        ref_kind = _list_ref_kind(info.annotation)
-        if ref_kind:
-            _leaves(props[name], lambda s, k=ref_kind: _ref(s, k, lib) if s.get("type") == "string" else None)
+                _annotate(definition, sub, root, lib, owner)
+        ref = _list_ref(info.annotation)
+        if ref:
+            _leaves(props[name], lambda s, r=ref: _ref(s, r, lib, owner) if s.get("type") == "string" else None)
 
 
-def _ref(schema: dict[str, Any], kind: str, lib: Library) -> None:
-    targets = [s for s in _string_schemas(schema)]
-    for target in targets:
-        target["x-ref"] = kind
-        try:
-            coll = lib.collection_of(kind)
-        except StopIteration:
+def _ref(schema: dict[str, Any], ref: Ref, lib: Library, owner: str) -> None:
+    """Mark IDs of another collection: ``x-ref`` names it (or "page" for a page of site.yaml)."""
+    name = "page" if ref.kind == "page" else lib.target(owner, ref)
+    for target in _string_schemas(schema):
+        target["x-ref"] = name or ref.kind
+        if name is None or name not in lib.collections:
             continue
-        els = lib.elements.get(coll.name, [])
+        els = lib.elements.get(name, [])
         if 0 < len(els) <= ENUM_UP_TO:
             target["enum"] = [el.id for el in els]
             target["x-labels"] = {el.id: lib.title_of(el) for el in els}
@@ -185,16 +185,16 @@ def _nested_models(annotation: Any) -> list[type[BaseModel]]:
     return [m for arg in get_args(annotation) for m in _nested_models(arg)]
 
 
-def _list_ref_kind(annotation: Any) -> str | None:
-    """For ``list[Annotated[str, Ref(kind)]]`` (possibly optional): the kind."""
+def _list_ref(annotation: Any) -> Ref | None:
+    """For ``list[Annotated[str, Ref(kind)]]`` (possibly optional): the mark."""
     from typing import Annotated, get_args, get_origin
 
     if get_origin(annotation) is Annotated:
         base, *meta = get_args(annotation)
         refs = [m for m in meta if isinstance(m, Ref)]
-        return refs[0].kind if refs else _list_ref_kind(base)
+        return refs[0] if refs else _list_ref(base)
     for arg in get_args(annotation):
-        found = _list_ref_kind(arg)
+        found = _list_ref(arg)
         if found:
             return found
     return None
@@ -253,11 +253,8 @@ def _meaning(prop: dict[str, Any], lib: Library, coll: Collection, name: str) ->
     parts = []
     if name == "id":
         parts.append(f"permanent ID, of the form {coll.decl.id_pattern}")
-    for kind in sorted(refs):
-        try:
-            label = lib.collection_of(kind).decl.label
-        except StopIteration:
-            label = kind.replace("_", " ")
+    for target in sorted(refs):
+        label = lib.collections[target].decl.label if target in lib.collections else target.replace("_", " ")
         parts.append(f"ID of a {label}")
     if any(s.get("x-markdown") for s in found):
         parts.append("Markdown")

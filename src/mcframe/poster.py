@@ -79,7 +79,7 @@ def descriptions_table(lib: Library, concepts: list[Concept], rows: list[Descrip
         f"  table.header([*#{typ_string(label('question'))}*], " + ", ".join(f"[*#{typ_string(c.title)}*]" for c in concepts) + "),",
     ]
     for row in rows:
-        cells = [f"[*#{typ_string(row.title + ' (' + row.question + '?)')}*]"]
+        cells = [f"[*#{typ_string(row.title + (' (' + row.question + '?)' if row.question else ''))}*]"]
         for c in concepts:
             cell = next((x for x in row.cells if x.concept == c.id), None)
             cells.append(f"[#{typ_string(plain(cell.text) if cell else '—')}]")

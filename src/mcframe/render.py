@@ -34,7 +34,7 @@ from .routes import LetterPage, Routes, anchor_of, href, in_html, letter_page, s
 from .sitedef import DEFAULT_LABELS, DownloadDecl, PageDecl, about
 from .sitedef import Facet as FacetDecl
 from .svgmap import CREDIT, Marker, map_panels
-from .text import escape_markdown, full_stop, list_separator, markdown_field, theme_text
+from .text import escape_markdown, full_stop, lcfirst, list_separator, markdown_field, theme_text
 
 
 @dataclass(frozen=True)
@@ -119,6 +119,7 @@ def make_environment(project_templates: Path | None = None) -> Environment:
     env.filters["md"] = markdown_field
     env.filters["attr"] = lambda s: Markup(escape(s))  # text inside an HTML attribute: HTML-escaped only
     env.filters["full_stop"] = full_stop
+    env.filters["lcfirst"] = lcfirst
     env.filters["after"] = list_separator
     env.filters["indent_md"] = lambda s, n=4: Markup(("\n" + " " * n).join(str(s).splitlines()))
     return env
@@ -179,11 +180,20 @@ class _Helpers:
             "has_page": self.routes.has,
             "home": lambda: Markup(href(self.at, self.routes.pages[0].path)),
             "page_title": lambda page_id: self.routes.decl(page_id).title,
-            "list_page": lambda name: Markup(href(self.at, self.routes.list_page(name) or self.at)),
+            "list_page": lambda name: Markup(href(self.at, self.routes.list_page(lib.collection(name).name) or self.at)),
+            # The page that lists or shows a collection (by name, or kind where unique); None if none.
+            "page_of": lambda name: self.routes.home_of(lib.collection(name).name) if lib.has(name) else None,
+            "page_browsing": lambda name: next((p for p in self.routes.pages if p.browses and lib.has(name) and p.browses == lib.collection(name).name), None),
+            "page_with_export": lambda export: next((p for p in self.routes.pages if any(d.export == export for d in p.downloads)), None),
             "file": lambda path: Markup(href(self.at, path)),
             "title_of": lib.title_of,
             "blurb_of": lib.blurb_of,
             "get": lib.get,
+            "follow": lib.follow,
+            "refs": lib.refs,
+            "field_collection": lambda el, name: lib.field_collection(el, name).decl,
+            "items": lib.items,
+            "has": lib.has,
             "cite": lambda source_id: Markup(unlinked_citation(format_citation(lib.get("source", source_id)))),  # type: ignore[arg-type]
             "source_href": lambda source_id: Markup(self.routes.element_href(self.at, lib.get("source", source_id))),
             "anchor": lambda id: Markup(anchor_of(id)),
@@ -191,7 +201,8 @@ class _Helpers:
             # The words a script says, as {key: text} for its data-mcf-words: every label with this prefix.
             "words": lambda prefix: {k[len(prefix):]: lib.site.label(k) for k in sorted({*DEFAULT_LABELS, *lib.site.labels}) if k.startswith(prefix)},
             "value": lambda group, key: lib.site.values.get(group, {}).get(key, key),
-            "collection": lambda name: lib.collections[name].decl,
+            "collection": lambda name: lib.collection(name).decl,  # by the site's name, or by kind where unique
+            "collection_of": lambda el: lib.collections[el.collection].decl,
             "by_letter": by_letter,
             "group_sources": self.group_sources,
             "by_place": by_place,
@@ -441,8 +452,8 @@ def cite_name(key: str) -> str:
 
 
 def cite_key(el: Element) -> str:
-    """An element's citation key: its kind and ID (a glossary term and an agency may share an ID)."""
-    return f"{el.kind}-{el.id}"
+    """An element's citation key: its collection and ID (a glossary term and an agency may share an ID)."""
+    return f"{el.collection}-{el.id}"
 
 
 def make_references(lib: Library, routes: Routes) -> dict[str, Reference]:

@@ -52,7 +52,7 @@ class Routes:
     pages: tuple[PageDecl, ...]  # in site.yaml order, only those whose condition holds
     _by_id: dict[str, PageDecl]
     _home: dict[str, PageDecl]  # collection name -> the page its elements live on
-    # Split list pages: (kind, id) -> the letter page the element lives on.
+    # Split list pages: (collection, id) -> the letter page the element lives on.
     _split: dict[tuple[str, str], str] = field(default_factory=dict)
 
     @classmethod
@@ -66,7 +66,7 @@ class Routes:
                 home[name] = p
             for parts in split_letters(p, elements, title_of).values():
                 for lp in parts:
-                    split.update({(el.kind, el.id): letter_page(p, lp.letter, lp.part) for el in lp.elements})
+                    split.update({el.key: letter_page(p, lp.letter, lp.part) for el in lp.elements})
         return cls(pages, {p.id: p for p in pages}, home, split)
 
     def has(self, page_id: str) -> bool:
@@ -87,6 +87,10 @@ class Routes:
         p = self._home.get(collection)
         return p.path if p and not p.shows else None
 
+    def home_of(self, collection: str) -> PageDecl | None:
+        """The page that lists or shows a collection's elements."""
+        return self._home.get(collection)
+
     def has_page(self, collection: str) -> bool:
         """Whether some page shows or lists the collection."""
         return collection in self._home
@@ -95,7 +99,7 @@ class Routes:
         p = self._home[el.collection]
         if p.shows:
             return p.path.replace("{id}", anchor_of(el.id))
-        return self._split.get((el.kind, el.id), p.path)
+        return self._split.get(el.key, p.path)
 
     def element_anchor(self, el: Element) -> str | None:
         return None if self._home[el.collection].shows else anchor_of(el.id)

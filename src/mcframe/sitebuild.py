@@ -33,7 +33,7 @@ from .safety import html_risks
 from .text import squeeze_html, theme_text
 
 PACKAGE_DIR = Path(__file__).resolve().parent
-_REF = re.compile(r"\]\(ref:([a-z_]+)/([A-Za-z0-9-]+)(?:#([A-Za-z0-9_-]+))?\)")  # see SiteBuild.resolve_refs
+_REF = re.compile(r"\]\(ref:([a-z][a-z0-9_]*)/([A-Za-z0-9-]+)(?:#([A-Za-z0-9_-]+))?\)")  # see SiteBuild.resolve_refs
 SHIM_URI = "assets/vendor/iframe-worker/shim.js"  # lets search run from file://
 # The engine's styles, in cascade order: readability, accessibility fixes on top of the theme, print,
 # then the glossary's term links and previews.
@@ -150,8 +150,9 @@ class SiteBuild:
             self.glossary.url_of = url_of
 
     def resolve_refs(self, path: str, markdown: str) -> str:
-        """A hand-written page links to an element or page by kind and ID, wherever it lives:
-        ``[the ECF](ref:source/dfe-2019-ecf)``, ``[the glossary](ref:page/glossary)``. The link
+        """A hand-written page links to an element or page by its collection (the site's name for it,
+        or its kind where the site has one collection of that kind) and ID, wherever it lives:
+        ``[the ECF](ref:sources/dfe-2019-ecf)``, ``[the glossary](ref:page/glossary)``. The link
         follows the element when its list is split by letter or its page moves."""
         if "](ref:" not in markdown:
             return markdown
@@ -160,16 +161,17 @@ class SiteBuild:
         text = source.read_text(encoding="utf-8") if source.is_file() else markdown
 
         def resolve(m: re.Match[str]) -> str:
-            kind, id = m.group(1), m.group(2)
-            if kind == "page" and routes.has(id):
+            name, id = m.group(1), m.group(2)
+            if name == "page" and routes.has(id):
                 return f"]({href(path, routes.page(id), m.group(3))})"
             try:
-                el = self.lib.get(kind, id)
+                el = self.lib.get(name, id)
             except KeyError:
+                what = self.lib.collection(name).decl.label if self.lib.has(name) else name.replace("_", " ")
                 at = text.find(m.group(0))
                 line = text.count("\n", 0, at) + 1 if at >= 0 else 1
                 col = at + 2 - text.rfind("\n", 0, at) if at >= 0 else 1  # at "ref:"
-                problems.append(Problem(f"{self.docs_dir.name}/{path}", line, col, f"no {kind.replace('_', ' ')} '{id}' to link to"))
+                problems.append(Problem(f"{self.docs_dir.name}/{path}", line, col, f"no {what} '{id}' to link to"))
                 return m.group(0)
             return f"]({routes.element_href(path, el)})"
 
@@ -264,7 +266,7 @@ class SiteBuild:
         out = []
         for term in self.lib.all(Term):
             if not self.linker.usage.get(term.id):
-                origin = self.lib.origins[("term", term.id)]
+                origin = self.lib.origins[term.key]
                 out.append(Problem(origin.path, origin.line, 1, f"term '{term.id}' is not used on any page", "warning"))
         return out
 

@@ -31,9 +31,10 @@ class Edition(Model):
 
 
 class CollectionDecl(Model):
-    """One collection of elements: which kind, from which files, with IDs of which form."""
+    """One collection of elements: its name, its kind, from which files, with IDs of which form."""
 
-    name: Name  # a collection the engine knows: sources, principles, case_studies ...
+    name: Name  # the site's own name for it: case_studies, descriptors, core_knowledge ...
+    kind: Name  # which kind of element it holds (see mcframe.kinds): concept, vocabulary, case_study ...
     file: Text  # a file, or a glob for one element a file, under content/
     key: Text | None = None  # the key of the list of elements in the file; none: one element a file
     id_pattern: Text  # the form of every ID (a regular expression the whole ID must match)
@@ -41,6 +42,9 @@ class CollectionDecl(Model):
     label: Text  # one element, as a reader calls it: "case study"
     plural: Text  # the collection as a heading: "Case studies"
     backlinks: Text | None = None  # heading of the list of these that refer to an element; none: not listed
+    # Which collection a reference of these elements takes its IDs from, where the site has several of
+    # that kind: {forms: practice_forms}, by the reference's role (or kind). Usually not needed.
+    links: dict[Name, Name] = {}
 
 
 class Facet(Model):

@@ -59,3 +59,12 @@ def list_separator(text: str, separator: str) -> str:
     """What follows ``text`` in a run-in list: ``separator``, or a space after a question or an
     exclamation ("…commit? Do conversations…", not "…commit?; Do…")."""
     return " " if str(text).rstrip().endswith(("?", "!")) else separator
+
+
+def lcfirst(text: str) -> str:
+    """A name inside a sentence: "Case studies" -> "case studies", but "UKPSF dimensions" and "DfE
+    programmes" keep their capitals (a word with a capital after its first letter is a name)."""
+    first = text.split(" ", 1)[0]
+    if len(first) > 1 and any(c.isupper() for c in first[1:]):
+        return text
+    return text[:1].lower() + text[1:]

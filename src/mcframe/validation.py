@@ -173,10 +173,10 @@ def _lookup(data: Any, at: DataPath) -> Any:
     return data
 
 
-def iter_refs(value: Any, annotation: Any, at: DataPath) -> Iterator[tuple[DataPath, str, str]]:
-    """Yield ``(path, kind, id)`` for every field of ``value`` annotated with :class:`Ref`."""
-    for path, ref, text in iter_marked(value, annotation, at, Ref):
-        yield path, ref.kind, text
+def iter_refs(value: Any, annotation: Any, at: DataPath) -> Iterator[tuple[DataPath, Ref, str]]:
+    """Yield ``(path, mark, id)`` for every field of ``value`` annotated with :class:`Ref`; the
+    library knows which collection each mark takes its IDs from (``Library.target``)."""
+    yield from iter_marked(value, annotation, at, Ref)
 
 
 def iter_markdown(value: Any, annotation: Any, at: DataPath) -> Iterator[tuple[DataPath, str]]:

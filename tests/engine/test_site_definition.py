@@ -11,6 +11,7 @@ from typing import ClassVar
 import pytest
 
 from conftest import FIXTURE, ROOT, Built, copy_fixture, edit, run_mcframe
+from mcframe.kinds import register
 from mcframe.library import load_library
 from mcframe.models import Markdown, Sourced, Sources, Text
 from mcframe.render import render_site
@@ -130,16 +131,17 @@ def test_title_edition_section_and_label_are_edits_to_site_yaml_alone(tmp_path: 
 
 
 def test_a_new_kind_of_content_needs_no_engine_edit(tmp_path: Path) -> None:
-    """A model, a collection line, a page line and a template: nothing in routes, render or the nav."""
+    """A model registered as a kind, a collection line, a page line and a template: nothing in
+    routes, render or the nav."""
 
     class Exercise(Sourced):
         kind: ClassVar[str] = "exercise"
-        collection: ClassVar[str] = "exercises"
         title: Text
         steps: Markdown
         rules: list[str] = []
         sources: Sources
 
+    register(Exercise)
     project = copy_fixture(tmp_path / "p")
     (project / "content/exercises.yaml").write_text(
         "exercises:\n  - id: X1\n    title: Cut a dovetail\n    steps: Mark, saw, chisel.\n    sources: [ref-handbook]\n"
@@ -148,7 +150,7 @@ def test_a_new_kind_of_content_needs_no_engine_edit(tmp_path: Path) -> None:
     edit(
         project / "content/site.yaml",
         "  - name: terms\n",
-        "  - name: exercises\n    file: exercises.yaml\n    key: exercises\n    id_pattern: \"X[0-9]+\"\n"
+        "  - name: exercises\n    kind: exercise\n    file: exercises.yaml\n    key: exercises\n    id_pattern: \"X[0-9]+\"\n"
         "    label: exercise\n    plural: Exercises\n    backlinks: Exercises that use it\n  - name: terms\n",
     )
     edit(
@@ -188,7 +190,8 @@ def test_id_forms_come_from_the_declaration(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("old", "new", "expected"),
     [
-        ("  - name: concepts\n", "  - name: concept\n", "unknown collection 'concept' (did you mean 'concepts'?)"),
+        ("    kind: concept\n", "    kind: concepts\n", "unknown kind 'concepts' (did you mean 'concept'?)"),
+        ("  - name: concepts\n", "  - name: concept\n", "unknown collection 'concepts' (did you mean 'concept'?)"),
         ("    lists: [principles]\n", "    lists: [principle]\n", "unknown collection 'principle' (did you mean 'principles'?)"),
         ("    path: ideas/{id}.md\n", "    path: ideas/one.md\n", "an element page's path has '{id}' in it, and only an element page's"),
         ("      - {page: lexicon,", "      - {page: lexikon,", "unknown page 'lexikon' (did you mean 'lexicon'?)"),
@@ -334,7 +337,7 @@ def test_hand_written_pages_link_to_elements_by_id(tmp_path: Path) -> None:
     edit(project / "docs/notes.md", "(ref:principle/R-01)", "(ref:principle/R-09)")
     result = run_mcframe(project, "build")
     assert result.returncode == 1
-    assert "docs/notes.md:5:31: no principle 'R-09' to link to" in result.stderr, result.stderr
+    assert "docs/notes.md:5:31: no rule of thumb 'R-09' to link to" in result.stderr, result.stderr
 
 
 def test_links_between_pages_are_relative_paths_like_posixpaths() -> None:

@@ -72,7 +72,7 @@ def test_unknown_source_reference(tmp_path: Path) -> None:
 def test_bad_id_form(tmp_path: Path) -> None:
     bad = CONCEPTS.replace("id: C1", "id: concept-1")
     found = problems_for(tmp_path, "framework/concepts.yaml", bad)
-    assert found[0] == "content/framework/concepts.yaml:2:9: 'concept-1' is not the form of a concepts ID (C[1-9][0-9]*)"
+    assert found[0] == "content/framework/concepts.yaml:2:9: 'concept-1' is not the form of a concept ID (C[1-9][0-9]*)"
 
 
 def test_duplicate_yaml_key(tmp_path: Path) -> None:
