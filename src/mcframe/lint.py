@@ -27,7 +27,11 @@ def lint(lib: Library, docs_dir: Path | None = None) -> list[Problem]:
     cited: set[str] = set()
     if docs_dir is not None and docs_dir.is_dir():  # hand-written pages cite sources by ID, or by anchor
         for page in docs_dir.rglob("*.md"):
-            cited.update(re.findall(r"(?:\(ref:source/|sources\.md#)([a-z0-9-]+)", page.read_text(encoding="utf-8")))
+            text = page.read_text(encoding="utf-8")
+            cited.update(re.findall(r"sources\.md#([a-z0-9-]+)", text))
+            for name, id in re.findall(r"\(ref:([a-z][a-z0-9_]*)/([A-Za-z0-9-]+)", text):
+                if lib.has(name) and lib.collection(name).kind == "source":
+                    cited.add(id)
     for els in lib.elements.values():
         for el in els:
             cited.update(value for _, ref, value in iter_refs(el, type(el), ()) if ref.kind == "source")

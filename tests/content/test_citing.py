@@ -21,8 +21,8 @@ from conftest import ROOT, Built, copy_project, edit, run_mcframe
 
 
 def test_element_pages_have_cite_this_in_apa_and_harvard(built: Built) -> None:
-    for page, key in (("framework/concepts/c2.html", "concept-c2"), ("case-studies/cs01.html", "case_study-cs01"),
-                      ("evidence/ev05.html", "evidence-ev05"), ("framework/principles.html", "principle-p3")):
+    for page, key in (("framework/concepts/c2.html", "concepts-c2"), ("case-studies/cs01.html", "case_studies-cs01"),
+                      ("evidence/ev05.html", "evidence-ev05"), ("framework/principles.html", "principles-p3")):
         html = (built.site / page).read_text()
         apa = re.search(rf'<span class="mcf-cite__text" id="cite-apa-{key}">([^<]+)</span>', html)
         harvard = re.search(rf'<span class="mcf-cite__text" id="cite-harvard-{key}">([^<]+)</span>', html)
@@ -46,22 +46,22 @@ def edition_record(site: Path, key: str, ext: str) -> str:
 
 
 def test_ris_and_bibtex_read_back(built: Built) -> None:
-    ris = rispy.loads(edition_record(built.site, "principle-P3", "ris"))[0]
+    ris = rispy.loads(edition_record(built.site, "principles-P3", "ris"))[0]
     assert ris["title"] == "A learning agreement (principle P3)" and ris["authors"] == ["The mcframe project"] and ris["year"] == "2026"
-    bib = bibtexparser.parse_string(edition_record(built.site, "principle-P3", "bib")).entries[0]
-    assert bib.key == "principle-P3" and bib["title"] == "A learning agreement (principle P3)" and bib["year"] == "2026"
+    bib = bibtexparser.parse_string(edition_record(built.site, "principles-P3", "bib")).entries[0]
+    assert bib.key == "principles-P3" and bib["title"] == "A learning agreement (principle P3)" and bib["year"] == "2026"
     assert "ID P3" in bib["note"] and "offline edition" in bib["howpublished"]
     assert ris["type_of_work"] == "offline edition"  # M3: the form of the work, which APA gives as "[Offline edition]"
     assert ris["publisher"] == "The mcframe project" and bib["organization"] == "The mcframe project"  # from the author
     edition = json.loads((built.site / "cite/edition.json").read_text())
-    assert any(item["id"] == "principle-P3" for item in edition)
-    assert {"term-dfes", "agency-DFES"} <= {item["id"] for item in edition}  # one ID in two collections: two references
+    assert any(item["id"] == "principles-P3" for item in edition)
+    assert {"terms-dfes", "agencies-DFES"} <= {item["id"] for item in edition}  # one ID in two collections: two references
     assert sorted(p.name for p in (built.site / "cite").iterdir()) == ["edition.bib", "edition.json", "edition.ris"]  # no file per element
 
 
 @pytest.mark.browser
 @pytest.mark.parametrize(
-    ("page", "key"), [("framework/principles.html", "principle-P3"), ("glossary.html", "term-early-career-teacher"), ("today.html", "page-today")]
+    ("page", "key"), [("framework/principles.html", "principles-P3"), ("glossary.html", "terms-early-career-teacher"), ("today.html", "page-today")]
 )
 def test_the_browser_saves_each_reference_as_the_editions_files_have_it(browser, unpacked: Path, page: str, key: str) -> None:  # type: ignore[no-untyped-def]
     """RIS, BibTeX and CSL-JSON for one reference are made in the browser from the page's CSL-JSON:
@@ -94,7 +94,7 @@ def test_with_a_site_address_references_carry_it(tmp_path: Path) -> None:
     site = project / "content/site.yaml"
     edit(site, "language: en\n", "language: en\naddress: https://example.org/mcframe/\n")
     assert run_mcframe(project, "build").returncode == 0
-    ris = rispy.loads(edition_record(project / "site", "principle-P3", "ris"))[0]
+    ris = rispy.loads(edition_record(project / "site", "principles-P3", "ris"))[0]
     assert ris["urls"] == ["https://example.org/mcframe/framework/principles.html#p3"]
     html = (project / "site/framework/principles.html").read_text()
     assert '<meta name="citation_public_url" content="https://example.org/mcframe/framework/principles.html">' in html

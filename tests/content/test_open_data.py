@@ -50,7 +50,7 @@ def test_every_collection_as_json_and_csv_with_its_schema_in_the_zip(built: Buil
 def test_schemas_carry_references_markdown_and_vocabularies(built: Built) -> None:
     schema = json.loads((built.site / "data/schema/case_studies.schema.json").read_text())
     props = schema["items"]["properties"]
-    assert props["forms"]["items"]["x-ref"] == "form"
+    assert props["forms"]["items"]["x-ref"] == "forms"  # the collection it points into: data/forms.json
     assert props["forms"]["items"]["x-labels"]["FO-MENTORING"] == "Mentoring"
     assert props["story"]["x-markdown"] is True
     assert props["id"]["pattern"] == "^(?:CS[0-9]{2,})$"
