@@ -27,6 +27,7 @@ from .crossrefs import Backlinks, backlinks
 from .diagrams import circles_svg, leadership_svg
 from .editions import last_changed
 from .exports import BUNDLES, EXPORTS
+from .kinds import TEMPLATE_DIRS
 from .library import Library
 from .models import Activity, Concept, Element, EvidenceDigest, LeadershipStage, PracticeSite, Source, Term
 from .problems import Problem
@@ -102,7 +103,7 @@ def _finalize(value: Any) -> Any:
 
 
 def make_environment(project_templates: Path | None = None) -> Environment:
-    loaders: list[Any] = [PackageLoader("mcframe", "templates")]
+    loaders: list[Any] = [PackageLoader("mcframe", "templates"), *(FileSystemLoader(str(d)) for d in TEMPLATE_DIRS)]
     if project_templates is not None and project_templates.is_dir():
         loaders.insert(0, FileSystemLoader(str(project_templates)))
     env = Environment(

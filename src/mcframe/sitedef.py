@@ -19,7 +19,12 @@ from .identity import Colours
 from .models import Markdown, Model, Slug, Text
 
 # The engine's own words, in English; a site overrides or translates them under `labels`.
-DEFAULT_LABELS: dict[str, str] = yaml.safe_load((Path(__file__).with_name("labels.yaml")).read_text(encoding="utf-8"))
+# Kinds in folders of their own bring their words with them (kinds/<kind>/labels.yaml).
+DEFAULT_LABELS: dict[str, str] = {
+    k: v
+    for file in (Path(__file__).with_name("labels.yaml"), *sorted(Path(__file__).parent.glob("kinds/*/labels.yaml")))
+    for k, v in yaml.safe_load(file.read_text(encoding="utf-8")).items()
+}
 
 Name = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")]  # a collection's name: case_studies
 PagePath = Annotated[str, Field(pattern=r"^[A-Za-z0-9_-]+(/[A-Za-z0-9_{}-]+)*\.md$")]

@@ -3,11 +3,17 @@
 A site's ``content/site.yaml`` declares its collections, each with a name of the site's choosing and
 one of these kinds (any number of collections may share a kind: a site has as many vocabularies as it
 needs). A kind is its model class; what the kind checks beyond its fields is the model's ``checks``.
+
+A kind may live in a folder of its own here (``protocol/``): its model in ``__init__.py`` and its
+page templates in ``templates/``. Adding such a kind is its folder and one line below.
 """
 
 from __future__ import annotations
 
-from . import models as m
+from pathlib import Path
+
+from .. import models as m
+from .protocol import Protocol
 
 KINDS: dict[str, type[m.Element]] = {
     model.kind: model
@@ -32,8 +38,12 @@ KINDS: dict[str, type[m.Element]] = {
         m.Route,
         m.Approach,
         m.EditionEntry,
+        Protocol,
     )
 }
+
+# Folders of page templates that kinds bring with them, searched after the package's own.
+TEMPLATE_DIRS: list[Path] = sorted(p for p in Path(__file__).parent.glob("*/templates") if p.is_dir())
 
 
 def register(model: type[m.Element]) -> type[m.Element]:
