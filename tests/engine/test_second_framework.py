@@ -152,7 +152,8 @@ def test_two_vocabularies_a_field_could_mean_must_be_chosen(tmp_path: Path) -> N
     result = run_mcframe(project, "check")
     assert result.returncode == 1
     assert re.search(r"content/site\.yaml:\d+:\d+: 'forms' of Cases refers to a vocabulary, and this site has 5: say which under links", result.stderr)
-    edit(site, "    plural: Cases\n", "    plural: Cases\n    links: {forms: record_formats, purposes: areas_of_activity, career_stages: core_knowledge, phases: archive_settings}\n")
+    links = "{forms: record_formats, purposes: areas_of_activity, career_stages: core_knowledge, phases: archive_settings}"
+    edit(site, "    plural: Cases\n", f"    plural: Cases\n    links: {links}\n")
     result = run_mcframe(project, "check")
     assert result.returncode == 0, result.stderr
     edit(project / "content/cases/c1.yaml", "forms: [FMT-paper]", "forms: [AREA-CARE]")
