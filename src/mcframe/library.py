@@ -70,6 +70,7 @@ class Library:
     intros: dict[str, str] = field(default_factory=dict)  # collection name -> intro Markdown
     origins: dict[tuple[str, str], Origin] = field(default_factory=dict)  # (collection, id) -> origin
     drafts: bool = False  # an editors' build: draft elements are in, and marked
+    content_dir: Path | None = None  # the content folder it was loaded from (docs/ is beside it)
     # (referring collection, reference key) -> the collection its IDs are in; None: no such collection
     bindings: dict[tuple[str, str], str | None] = field(default_factory=dict)
     _index: dict[str, dict[str, m.Element]] = field(default_factory=dict, repr=False)
@@ -231,6 +232,7 @@ def load_library(root: Path, shown_root: Path | None = None, drafts: bool = Fals
     if binding_problems:
         return None, problems
     lib.drafts = drafts
+    lib.content_dir = root
     problems.extend(_load_collections(lib, root, shown_root, site_file))
     return lib, problems
 
@@ -304,6 +306,13 @@ def check_site(site: SiteDef, doc: YamlDoc) -> list[Problem]:
         for field_name, j, target in links:
             if target not in page_ids:
                 problems.append(doc.problem(("pages", i, field_name, j, "page"), f"unknown page '{target}'{did_you_mean(target, page_ids)}"))
+    if site.poster is not None:
+        for j, name in enumerate(site.poster.shows):
+            known(name, ("poster", "shows", j))
+    for i, page in enumerate(site.pages):
+        for j, d in enumerate(page.downloads):
+            if d.export == "poster-a3-pdf" and site.poster is None:
+                problems.append(doc.problem(("pages", i, "downloads", j, "export"), "the poster needs 'poster' in site.yaml: which collections it shows"))
     for name, i in declared.items():
         if name not in home:
             problems.append(doc.problem(("collections", i, "name"), f"no page lists or shows '{name}': add one under pages"))

@@ -14,7 +14,8 @@ from typing import Any
 import typst
 
 from .library import Library
-from .models import Activity, Concept, DescriptionRow, Element, Sourced
+from .models import Concept, DescriptionRow, Element, Sourced
+from .sitedef import PageDecl
 from .text import full_stop, list_separator
 
 FONT = "Libertinus Serif"  # one of the fonts the Typst package carries
@@ -36,38 +37,50 @@ def plain(markdown: str) -> str:
 
 
 def poster_source(lib: Library, circles_svg: str) -> str:
+    """The poster: the site's name, then each collection that ``poster`` in site.yaml names, as its
+    kind draws it on a wall (cards, the circles, the table, a list), then edition, publisher, licence."""
     site = lib.site
-    concepts = lib.all(Concept)
-    rows = lib.all(DescriptionRow)
     label = site.label
+    t = typ_string
+    shows = site.poster.shows if site.poster else []
+    subtitle = (site.poster.title if site.poster else None) or label("poster_title")
     lines = [
-        f"#set document(title: {typ_string(site.title + ': ' + label('poster_title'))}, author: {typ_string(site.publisher)}, date: none)",
+        f"#set document(title: {t(site.title + ': ' + subtitle)}, author: {t(site.publisher)}, date: none)",
         '#set page(paper: "a3", margin: 16mm)',
         f'#set text(font: "{FONT}", size: 10.5pt, lang: "{site.language[:2]}")',
         "#set par(justify: false)",
-        f"#text(size: 26pt, weight: \"bold\")[#{typ_string(site.subtitle or site.title)}]",
-        f"#v(-2mm)#text(size: 12pt)[#{typ_string(label('poster_title'))}]",
-        "#v(4mm)",
-        "#grid(columns: (1fr, 1fr, 1fr), gutter: 6mm,",
+        f"#text(size: 26pt, weight: \"bold\")[#{t(site.subtitle or site.title)}]",
+        f"#v(-2mm)#text(size: 12pt)[#{t(subtitle)}]",
     ]
-    for c in concepts:
-        lines.append(f"  [#text(size: 14pt, weight: \"bold\")[#{typ_string(c.title)}] \\ #{typ_string(c.summary)}],")
-    lines.append(")")
-    lines += [
-        "#v(4mm)",
-        "#grid(columns: (3fr, 2fr), gutter: 6mm, align: horizon,",
-        f"  image(\"circles.svg\", width: 100%, alt: {typ_string(label('circles_title'))}),",
-        "  [" + " \\ ".join(f"*{a.id}* #{typ_string(a.title)}" for a in lib.all(Activity)) + "],",
-        ")",
-        f"#align(center)[#text(size: 8.5pt)[#{typ_string(label('poster_circles_note'))}]]",
-        "#v(3mm)",
-        *descriptions_table(lib, concepts, rows, inset="5pt"),
-    ]
-    footer = (
-        f"{site.title}. {label('edition')} {site.edition.number}, {site.edition.date.isoformat()}. "
-        f"{site.publisher}. {site.licence} {label('poster_wording')}"
-    )
-    lines += ["#v(1fr)", f"#text(size: 8.5pt)[#{typ_string(footer)}]"]
+    for name in shows:
+        coll = lib.collections[name]
+        els: list[Any] = lib.elements.get(name, [])
+        if not els:
+            continue
+        lines.append("#v(4mm)")
+        if coll.kind == "concept":
+            columns = min(len(els), 4)
+            lines.append(f"#grid(columns: ({', '.join(['1fr'] * columns)}), gutter: 6mm,")
+            lines += [f"  [#text(size: 14pt, weight: \"bold\")[#{t(c.title)}] \\ #{t(c.summary)}]," for c in els]
+            lines.append(")")
+        elif coll.kind == "activity":
+            lines += [
+                "#grid(columns: (3fr, 2fr), gutter: 6mm, align: horizon,",
+                f"  image(\"circles.svg\", width: 100%, alt: {t(label('circles_title'))}),",
+                "  [" + " \\ ".join(f"*{a.id}* #{t(a.title)}" for a in els) + "],",
+                ")",
+                f"#align(center)[#text(size: 8.5pt)[#{t(label('poster_circles_note'))}]]",
+            ]
+        elif coll.kind == "description":
+            lines += descriptions_table(lib, lib.all(Concept), els, inset="5pt")
+        else:  # a list of names, in columns: principles, vocabularies, anything else
+            lines.append(f"#text(size: 14pt, weight: \"bold\")[#{t(coll.decl.plural)}]")
+            lines.append("#columns(2)[")
+            lines += [f"+ #{t(lib.title_of(el))}" for el in els]
+            lines.append("]")
+    edition = f"{label('edition')} {site.edition.number}, {site.edition.date.isoformat()}"
+    footer = f"{site.title}. {edition}. {site.publisher}. {site.licence} {label('poster_wording')}"
+    lines += ["#v(1fr)", f"#text(size: 8.5pt)[#{t(footer)}]"]
     return "\n".join(lines) + "\n"
 
 
@@ -134,8 +147,43 @@ def _paras(markdown: str) -> list[str]:
     return [p for p in (" ".join(block.split()) for block in plain(markdown).split("\n\n")) if p]
 
 
+def plan_pages(lib: Library) -> list[PageDecl]:
+    """The pages this site has (those whose collections have elements), in site.yaml's order."""
+    from .routes import Routes
+
+    return list(Routes.plan(lib.site, lib.elements, lib.title_of).pages)
+
+
+def nav_order(pages: list[PageDecl]) -> list[PageDecl]:
+    """Pages in the order the navigation shows them: a page outside any section where it stands, a
+    section's pages together where the section first appears."""
+    out: list[PageDecl] = []
+    for p in pages:
+        if p.section is None:
+            out.append(p)
+        elif p.section not in {q.section for q in out}:
+            out += [q for q in pages if q.section == p.section]
+    return out
+
+
+def _blocks(markdown: str) -> list[tuple[int, str]]:
+    """A hand-written page's Markdown as (heading level, text) blocks, level 0 for a paragraph; its
+    first heading (the page title) is left out, and so is raw HTML."""
+    out: list[tuple[int, str]] = []
+    for block in markdown.split("\n\n"):
+        text = " ".join(re.sub(r"<[^>]+>", "", plain(block)).split())
+        if not text or text.startswith("{"):
+            continue
+        heading = re.match(r"(#{1,6})\s+(.*?)(?:\s*\{[^}]*\})?$", text)
+        if heading:
+            out.append((len(heading.group(1)), heading.group(2)))
+        else:
+            out.append((0, re.sub(r"^([-*]|\d+\.)\s+", "", text)))
+    return out[1:] if out and out[0][0] == 1 else out
+
+
 def framework_source(lib: Library, circles_file: str, path_file: str, citation: str) -> str:
-    from .models import CaseStudy, EvidenceDigest, IndicatorArea, LeadershipStage, Principle, Question, Skill, Source, Term
+    from .models import Question
 
     site = lib.site
     label = site.label
@@ -179,89 +227,117 @@ def framework_source(lib: Library, circles_file: str, path_file: str, citation: 
         out.extend("- #" + t(i) for i in items)
         out.append("")
 
-    concepts = lib.all(Concept)
-    heading(label("core_concepts"))
-    for c in concepts:
-        heading(c.title, 2)
-        para(c.summary)
-        for p in _paras(c.definition):
-            para(p)
-        note(wording_text(lib, c))
-        note(label("features_note").capitalize())
-        bullets(list(c.features))
-    if lib.all(Activity):
-        heading(label("circles_title").split(":")[0])
-        note(label("circles_note").capitalize())
-        out.append(f'#align(center)[#image("{circles_file}", width: 80%, alt: {t(label("circles_title"))})]\n')
-        bullets([f"{a.id} {a.title}: {a.reason}" for a in lib.all(Activity)])
-        notes(lib.all(Activity))
-    rows = lib.all(DescriptionRow)
-    if rows:
-        heading(label("descriptions_caption"))
-        out.extend(descriptions_table(lib, concepts, rows, inset="4pt"))
-        out.append("")
-        notes(rows)
-    if lib.all(Skill):
-        heading(label("skills"))
-        note(label("skills_matrix_note").capitalize())
-        for s in lib.all(Skill):
-            used = ", ".join(lib.get("concept", c).title for c in s.used_in)  # type: ignore[attr-defined]
-            para(f"{s.id} {s.title}. {plain(s.description)} ({used})")
-        notes(lib.all(Skill))
-    if lib.all(LeadershipStage):
-        heading(label("path_title").split(",")[0])
-        note(label("path_note").capitalize())
-        out.append(f'#align(center)[#image("{path_file}", width: 80%, alt: {t(label("path_title"))})]\n')
-        for stage in lib.all(LeadershipStage):
-            para(f"{lib.title_of(stage)}. {label('path_support')}: {stage.support} {label('path_content')}: {stage.content}")
-        notes(lib.all(LeadershipStage), lib.title_of)
-    heading(label("principles"))
-    for pr in lib.all(Principle):
-        heading(f"{pr.id} {pr.title}", 2)
-        for p in _paras(pr.explanation):
-            para(p)
-        note(wording_text(lib, pr))
-        if pr.in_practice:
-            note(label("in_practice_note").capitalize())
-            bullets(list(pr.in_practice))
-    if lib.all(IndicatorArea):
-        heading(label("success_indicators"))
-        for area in lib.all(IndicatorArea):
-            heading(area.title, 2)
-            para(area.summary)
-            note(wording_text(lib, area))
-            stage_names = site.values.get("stage", {})
-            bullets([f"{name}: {getattr(area.stages, key.replace('-', '_'))}" for key, name in stage_names.items()])
-            questions = [q for q in lib.all(Question) if q.area == area.id]
-            bullets([f"{q.id} {q.text}" for q in questions])
-            notes(questions)
-    if lib.all(CaseStudy):
-        heading(lib.collection_of("case_study").decl.plural)
-        for cs in lib.all(CaseStudy):
-            heading(cs.title, 2)
-            for p in _paras(cs.illustrates) + _paras(cs.story):
-                para(p)
-            note(wording_text(lib, cs))
-            note(label("questions_note").capitalize())
-            bullets(list(cs.questions))
-    if lib.all(EvidenceDigest):
-        heading(lib.collection_of("evidence").decl.plural)
-        for ev in lib.all(EvidenceDigest):
-            heading(lib.title_of(ev), 2)
-            for p in _paras(ev.summary):
-                para(p)
-            bullets([plain(f.text) for f in ev.findings])
-            note(wording_text(lib, ev))
-    if lib.all(Term):
-        heading(lib.collection_of("term").decl.plural)
-        for term in sorted(lib.all(Term), key=lambda x: x.term.casefold()):
-            whose = t(wording_text(lib, term, with_sources=False))
-            out.append(f"/ #{t(term.term)}: #{t(term.definition)} #linebreak() #text(size: 8pt, style: \"italic\")[#{whose}]")
-        out.append("")
-    heading(label("sources"))
-    from .citation import format_citation
+    written: set[str] = set()  # kinds already printed on this page (an area prints its questions)
 
-    bullets([plain(format_citation(src).replace("\\", "")) for src in lib.all(Source)])
+    def write(coll: Any, els: list[Any]) -> None:
+        """One collection's elements, as its kind prints them."""
+        kind = coll.kind
+        if kind == "concept":
+            for c in els:
+                heading(c.title, 2)
+                para(c.summary)
+                for p in _paras(c.definition):
+                    para(p)
+                note(wording_text(lib, c))
+                note(label("features_note").capitalize())
+                bullets(list(c.features))
+        elif kind == "activity":
+            note(label("circles_note").capitalize())
+            out.append(f'#align(center)[#image("{circles_file}", width: 80%, alt: {t(label("circles_title"))})]\n')
+            bullets([f"{a.id} {a.title}: {a.reason}" for a in els])
+            notes(els)
+        elif kind == "description":
+            out.extend(descriptions_table(lib, lib.all(Concept), els, inset="4pt"))
+            out.append("")
+            notes(els)
+        elif kind == "skill":
+            note(label("skills_matrix_note").capitalize())
+            for s in els:
+                used = ", ".join(lib.follow(s, "used_in", c).title for c in s.used_in)  # type: ignore[attr-defined]
+                para(f"{s.id} {s.title}. {plain(s.description)} ({used})")
+            notes(els)
+        elif kind == "leadership_stage":
+            note(label("path_note").capitalize())
+            out.append(f'#align(center)[#image("{path_file}", width: 80%, alt: {t(label("path_title"))})]\n')
+            for stage in els:
+                para(f"{lib.title_of(stage)}. {label('path_support')}: {stage.support} {label('path_content')}: {stage.content}")
+            notes(els, lib.title_of)
+        elif kind == "principle":
+            for pr in els:
+                heading(f"{pr.id} {pr.title}", 2)
+                for p in _paras(pr.explanation):
+                    para(p)
+                note(wording_text(lib, pr))
+                if pr.in_practice:
+                    note(label("in_practice_note").capitalize())
+                    bullets(list(pr.in_practice))
+        elif kind == "indicator_area":
+            for area in els:
+                heading(area.title, 2)
+                para(area.summary)
+                note(wording_text(lib, area))
+                stage_names = site.values.get("stage", {})
+                bullets([f"{name}: {getattr(area.stages, key.replace('-', '_'))}" for key, name in stage_names.items()])
+                questions = [q for q in lib.all(Question) if q.area == area.id]
+                bullets([f"{q.id} {q.text}" for q in questions])
+                notes(questions)
+        elif kind == "question" and "indicator_area" in written:
+            pass  # printed under their areas
+        elif kind == "case_study":
+            for cs in els:
+                heading(cs.title, 2)
+                for p in _paras(cs.illustrates) + _paras(cs.story):
+                    para(p)
+                note(wording_text(lib, cs))
+                note(label("questions_note").capitalize())
+                bullets(list(cs.questions))
+        elif kind == "evidence":
+            for ev in els:
+                heading(lib.title_of(ev), 2)
+                for p in _paras(ev.summary):
+                    para(p)
+                bullets([plain(f.text) for f in ev.findings])
+                note(wording_text(lib, ev))
+        elif kind == "term":
+            for term in sorted(els, key=lambda x: x.term.casefold()):
+                whose = t(wording_text(lib, term, with_sources=False))
+                out.append(f"/ #{t(term.term)}: #{t(term.definition)} #linebreak() #text(size: 8pt, style: \"italic\")[#{whose}]")
+            out.append("")
+        elif kind == "source":
+            from .citation import format_citation
+
+            bullets([plain(format_citation(src).replace("\\", "")) for src in els])
+        elif kind == "vocabulary":
+            bullets([f"{v.label}: {' '.join(_paras(v.description))}" for v in els])
+            notes(els, lib.title_of)
+        else:  # any other kind: each element by its name, with its short line
+            bullets([lib.title_of(el) + (f": {plain(blurb)}" if (blurb := lib.blurb_of(el)) else "") for el in els])
+            if all(isinstance(el, Sourced) for el in els):
+                notes(els, lib.title_of)
+        written.add(kind)
+
+    # Every page of the site definition that carries the framework, in the order of the navigation:
+    # pages that list or show a collection, and hand-written pages. The home page, pages that only
+    # browse what other pages hold, and the site's furniture (downloads, open data, about) stay out.
+    docs = lib.content_dir.parent / "docs" if lib.content_dir else None
+    for decl in nav_order(plan_pages(lib)):
+        collections = [lib.collections[name] for name in (*decl.lists, *([decl.shows] if decl.shows else [])) if name in lib.collections]
+        hand_written = decl.template is None and docs is not None and (docs / decl.path).is_file()
+        if not collections and not hand_written:
+            continue
+        written.clear()
+        heading((decl.nav or collections[0].decl.plural) if decl.shows else str(decl.title))
+        if hand_written and docs is not None:
+            for level, text in _blocks((docs / decl.path).read_text(encoding="utf-8")):
+                heading(text, level) if level else para(text)
+            continue
+        intro = lib.intros.get(collections[0].name) or decl.intro
+        for p in _paras(intro or ""):
+            para(p)
+        for coll in collections:
+            write(coll, lib.elements.get(coll.name, []))
+        for p in _paras(decl.outro or ""):
+            para(p)
     return "\n".join(out) + "\n"
 
 

@@ -117,6 +117,13 @@ class PageDecl(Model):
     downloads: list[DownloadDecl] = []
 
 
+class PosterDecl(Model):
+    """What the A3 poster (the export poster-a3-pdf) shows, top to bottom."""
+
+    shows: Annotated[list[Name], Field(min_length=1)]  # collections, each as its kind draws it
+    title: Text | None = None  # the line under the site's name; default: the label poster_title
+
+
 class SiteDef(Model):
     title: Text
     subtitle: Text | None = None
@@ -133,6 +140,7 @@ class SiteDef(Model):
     values: dict[str, dict[str, Text]] = {}  # labels of fields' literal values: values.stage.emerging
     collections: Annotated[list[CollectionDecl], Field(min_length=1)]
     pages: Annotated[list[PageDecl], Field(min_length=1)]
+    poster: PosterDecl | None = None  # needed when a page offers the A3 poster
 
     @property
     def zip_filename(self) -> str:
