@@ -211,6 +211,8 @@ def framework_source(lib: Library, circles_file: str, path_file: str, citation: 
     ]
 
     def heading(text: str, level: int = 1) -> None:
+        if level == 1:  # each part starts on a page of its own
+            out.append("#pagebreak(weak: true)")
         out.append("\n" + "=" * level + " #" + t(text) + "\n")
 
     def para(text: str) -> None:

@@ -137,8 +137,13 @@ def test_the_whole_framework_as_one_pdf(built: Built) -> None:
     assert "(SK9) Editorial: in this edition's own words, drawing on" in text  # a list's elements grouped by their wording line
     assert "promise?." not in text  # one stop after a title that ends with a question mark
     # The running header names the part that starts on the page.
-    core = next(page for page in reader.pages if "1 Core concepts" in page.extract_text() and ". . ." not in page.extract_text())  # not the contents
+    core = next(page for page in reader.pages if "2 Core concepts" in page.extract_text() and ". . ." not in page.extract_text())  # not the contents
     assert " ".join(core.extract_text().split()).startswith("Core concepts Edition 0.1")
+    # It follows the site definition: every page with content, in the order of the navigation,
+    # vocabularies and hand-written pages included.
+    parts = [o.title for o in reader.outline if not isinstance(o, list)]
+    assert parts.index("2 Core concepts") < parts.index("9 Career stages") < parts.index("15 Policy grid") < parts.index("23 Using this framework today")
+    assert "Which approach when?" in " ".join(parts) and "Newly qualified teachers and induction" in text
 
 
 def test_changelog_and_unrecorded_changes(built: Built, tmp_path: Path) -> None:
