@@ -23,8 +23,12 @@ from .library import (
 )
 from .opendata import content_schemas
 
-# What `mcframe new` makes, by the names editors use.
-KINDS = {"case-study": "case_studies", "term": "terms", "digest": "evidence", "programme": "programmes"}
+
+def collection_for(lib: Library, name: str) -> Collection | None:
+    """The collection ``mcframe new NAME`` adds to: by the site's name for it, or by its kind where
+    the site has one collection of that kind (``case-study`` and ``case_study`` alike)."""
+    name = name.replace("-", "_")
+    return lib.collection(name) if lib.has(name) else None
 
 
 def write_editor_schemas(project: Path, lib: Library) -> list[Path]:
@@ -63,9 +67,8 @@ def next_id(lib: Library, coll: Collection) -> str:
     return candidate
 
 
-def scaffold(lib: Library, kind: str, today: datetime.date) -> tuple[str, str]:
-    """A new element of ``kind`` (one of KINDS): its YAML text and its ID."""
-    coll = lib.collections[KINDS[kind]]
+def scaffold(lib: Library, coll: Collection, today: datetime.date) -> tuple[str, str]:
+    """A new element of a collection: its YAML text and its ID."""
     new = next_id(lib, coll)
     lines = [
         f"# A new {coll.decl.label}: replace every {PLACEHOLDER}, then run scripts/check. Optional fields are",
@@ -111,10 +114,9 @@ def _unwrap(annotation: Any) -> Any:
             return annotation
 
 
-def write_scaffold(project: Path, lib: Library, kind: str, today: datetime.date) -> tuple[Path, str]:
+def write_scaffold(project: Path, lib: Library, coll: Collection, today: datetime.date) -> tuple[Path, str]:
     """Write a new element: a file of its own, or appended to its collection's list file."""
-    coll = lib.collections[KINDS[kind]]
-    text, new = scaffold(lib, kind, today)
+    text, new = scaffold(lib, coll, today)
     content = project / "content"
     if coll.decl.key is None:
         folder = (content / coll.decl.file).parent

@@ -8,11 +8,12 @@ import os
 import sys
 from pathlib import Path
 
-from .authoring import KINDS, write_editor_schemas, write_scaffold
+from .authoring import collection_for, write_editor_schemas, write_scaffold
 from .editions import write_release
 from .library import load_library
 from .lint import lint, summary
 from .problems import errors, summarise
+from .validation import did_you_mean
 
 
 def check(project: Path) -> int:
@@ -46,7 +47,7 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("schemas", help="write schemas/ and editor settings, for completion and checks while typing YAML")
     sub.add_parser("release", help="record every element's fingerprint for the current edition (content/fingerprints.json)")
     new = sub.add_parser("new", help="start a new element: a valid file with every required field to fill in")
-    new.add_argument("kind", choices=sorted(KINDS))
+    new.add_argument("collection", help="the collection to add to, by its name in site.yaml (or its kind, where the site has one of that kind)")
     args = parser.parse_args(argv)
     project = args.project.resolve()
     if getattr(args, "all_warnings", False):
@@ -64,8 +65,14 @@ def main(argv: list[str] | None = None) -> int:
             for path in write_editor_schemas(project, lib):
                 print(path.relative_to(project))
             return 0
-        path, new_id = write_scaffold(project, lib, args.kind, datetime.date.today())
-        print(f"{path.relative_to(project)}: new {lib.collections[KINDS[args.kind]].decl.label} {new_id}; replace every TO FILL IN")
+        coll = collection_for(lib, args.collection)
+        if coll is None:
+            names = sorted(lib.collections)
+            hint = did_you_mean(args.collection, names)
+            print(f"content/site.yaml:1:1: no collection '{args.collection}'{hint} (this site has: {', '.join(names)})", file=sys.stderr)
+            return 1
+        path, new_id = write_scaffold(project, lib, coll, datetime.date.today())
+        print(f"{path.relative_to(project)}: new {coll.decl.label} {new_id}; replace every TO FILL IN")
         return 0
     from .mkdocs_seam.publish import publish  # the build path needs the MkDocs seam; checking does not
 

@@ -97,7 +97,7 @@ FILLED = {
 }
 
 
-@pytest.mark.parametrize("kind", ["case-study", "term", "digest", "programme"])
+@pytest.mark.parametrize("kind", ["case-study", "terms", "evidence", "programmes"])
 def test_a_scaffold_is_only_to_fill_in_and_builds_once_filled(tmp_path: Path, kind: str) -> None:
     project = copy_project(tmp_path / "p")
     made = run_mcframe(project, "new", kind)
