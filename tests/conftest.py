@@ -13,6 +13,8 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
+import mcframe.mkdocs_seam  # noqa: F401  (first: under ProperDocs it sets up the mkdocs.* imports of gates.py)
+
 # A busy 2-core machine (CI) can take far longer than hypothesis's default 200 ms for one example.
 settings.register_profile("mcframe", deadline=5000)
 settings.load_profile("mcframe")

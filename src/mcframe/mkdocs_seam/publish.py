@@ -19,6 +19,7 @@ from mkdocs.exceptions import Abort, MkDocsException
 
 from ..offline_zip import ZIP_EXCLUDE, write_zip
 from ..problems import ContentError
+from . import ENGINE
 
 
 def publish(project: Path, site_dir: Path | None = None, dist_dir: Path | None = None, drafts: bool = False) -> int:
@@ -93,7 +94,7 @@ def _rel(path: Path, project: Path) -> str:
 
 def _show_mkdocs_warnings() -> None:
     """MkDocs prints nothing through its API unless a handler is set; show warnings and errors."""
-    logger = logging.getLogger("mkdocs")
+    logger = logging.getLogger(ENGINE)
     if not any(getattr(h, "_mcframe", False) for h in logger.handlers):
         handler = logging.StreamHandler(sys.stderr)
         handler.setLevel(logging.WARNING)
