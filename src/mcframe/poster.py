@@ -79,7 +79,7 @@ def descriptions_table(lib: Library, concepts: list[Concept], rows: list[Descrip
         f"  table.header([*#{typ_string(label('question'))}*], " + ", ".join(f"[*#{typ_string(c.title)}*]" for c in concepts) + "),",
     ]
     for row in rows:
-        cells = [f"[*#{typ_string(row.title + ' (' + row.question + '?)')}*]"]
+        cells = [f"[*#{typ_string(row.title + ' (' + label('question_' + row.question) + ')')}*]"]
         for c in concepts:
             cell = next((x for x in row.cells if x.concept == c.id), None)
             cells.append(f"[#{typ_string(plain(cell.text) if cell else '—')}]")
@@ -261,7 +261,7 @@ def framework_source(lib: Library, circles_file: str, path_file: str, citation: 
     heading(label("sources"))
     from .citation import format_citation
 
-    bullets([plain(format_citation(src).replace("\\", "")) for src in lib.all(Source)])
+    bullets([plain(format_citation(src, lib.site.label).replace("\\", "")) for src in lib.all(Source)])
     return "\n".join(out) + "\n"
 
 
