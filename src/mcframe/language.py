@@ -28,9 +28,10 @@ from typing import TYPE_CHECKING
 import yaml
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date
-from babel.numbers import get_decimal_symbol
+from babel.numbers import format_decimal, get_decimal_symbol
 
 from .problems import Problem
+from .validation import did_you_mean
 
 if TYPE_CHECKING:
     from .sitedef import SiteDef
@@ -99,8 +100,6 @@ def number(value: float | int, language: str) -> str:
     separators (1,234; 1 234), decimals as written but with the language's decimal mark (3.5; 3,5)."""
     locale = _locale(language) or Locale.parse(ENGLISH)
     if isinstance(value, int):
-        from babel.numbers import format_decimal
-
         return format_decimal(value, locale=locale)
     return str(value).replace(".", get_decimal_symbol(locale))
 
@@ -261,10 +260,6 @@ class Wordbook:
         return self._words[key]
 
 
-def page_language(site: SiteDef, page_language: str | None) -> str:
-    return page_language or site.language
-
-
 # What the scripts every page loads say (cite.js, glossary.js): their own words are the English
 # labels; a page in another language carries its own (SiteBuild.published).
 SCRIPT_WORDS = ("copied", "selected", "glossary_tap_hint")
@@ -308,8 +303,6 @@ def check_languages(site: SiteDef, doc: YamlDoc, theme_languages: Collection[str
     for lang, words in site.translations.items():
         for key in words:
             if key not in known:
-                from .validation import did_you_mean
-
                 message = f"'{key}' is not a label of the engine or of this site{did_you_mean(key, known)}"
                 problems.append(doc.problem(("translations", lang, key), message, key=True, severity="warning"))
     return problems
