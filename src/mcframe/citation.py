@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from .models import Source
 from .text import escape_markdown
@@ -18,9 +19,10 @@ def _join_authors(authors: list[str]) -> str:
     return ", ".join(authors[:-1]) + " & " + authors[-1]
 
 
-def format_citation(src: Source) -> str:
+def format_citation(src: Source, words: Callable[[str], str] | None = None) -> str:
+    """A source's reference; ``words`` gives the labels of the page's language ("n.d.": ``no_date``)."""
     who = _join_authors(src.authors) or src.organisation or ""
-    year = f"({src.year})" if src.year else "(n.d.)"
+    year = f"({src.year})" if src.year else f"({words('no_date') if words else 'n.d.'})"
     if not who:  # no known author: the title leads, as APA does
         return f"*{_esc(src.title)}* {year}." + (f" {_esc(src.container)}." if src.container else "")
     parts = [f"{_esc(who)} {year}."]

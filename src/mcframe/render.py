@@ -28,14 +28,15 @@ from .diagrams import circles_svg, leadership_svg
 from .editions import last_changed
 from .exports import BUNDLES, EXPORTS
 from .kinds import TEMPLATE_DIRS
+from .language import PAGE_FURNITURE, Words, long_date, number
 from .library import Library
 from .models import Activity, Concept, Element, EvidenceDigest, LeadershipStage, PracticeSite, Source, Term
 from .problems import Problem
 from .routes import LetterPage, Routes, anchor_of, href, in_html, letter_page, split_letters
-from .sitedef import DEFAULT_LABELS, DownloadDecl, PageDecl, about
+from .sitedef import DownloadDecl, PageDecl, about
 from .sitedef import Facet as FacetDecl
-from .svgmap import CREDIT, Marker, map_panels
-from .text import escape_markdown, full_stop, lcfirst, list_separator, markdown_field, theme_text
+from .svgmap import Marker, map_panels
+from .text import escape_markdown, full_stop, lcfirst, list_separator, markdown_field, question_words, theme_text
 
 
 @dataclass(frozen=True)
@@ -84,6 +85,10 @@ class Rendered:
     downloads: list[Download]
     routes: Routes
     refs: dict[str, Reference] = field(default_factory=dict)  # how to cite each element and page, by key
+    languages: dict[str, str] = field(default_factory=dict)  # the pages in another language than the site's, by path
+
+    def language_of(self, path: str, site_language: str) -> str:
+        return self.languages.get(path, site_language)
 
     @cached_property
     def late(self) -> dict[str, dict[str, str]]:
@@ -91,9 +96,10 @@ class Rendered:
         return {p.path: p.late for p in self.pages if p.late}
 
 
-def fmt(value: float | int) -> str:
-    """Figures as the source gives them: whole numbers with thousands separators, decimals as written."""
-    return f"{value:,}" if isinstance(value, int) else str(value)
+def fmt(value: float | int, language: str = "en") -> str:
+    """Figures as the source gives them: whole numbers with thousands separators, decimals as written
+    (both with the marks of the page's language)."""
+    return number(value, language)
 
 
 def _finalize(value: Any) -> Any:
@@ -160,21 +166,27 @@ class _Helpers:
     def __init__(self, lib: Library, routes: Routes, back: Backlinks, boundaries: Path | None, refs: dict[str, Reference]) -> None:
         self.lib, self.routes, self.back, self.boundaries, self.refs = lib, routes, back, boundaries, refs
         self.at = ""
+        self.language = lib.site.language
+        self.label: Words = lib.site.words()
         self.late: dict[str, str] = {}
         self.changed = last_changed(lib)
         self.all_downloads: Callable[[], list[Download]] = list
 
-    def context(self, at: str) -> dict[str, Any]:
+    def context(self, at: str, language: str | None = None) -> dict[str, Any]:
+        """What a template of page ``at`` calls; its words are in the page's ``language``."""
         if at != self.at:  # a page's body and its own "Cite this" share its late blocks
             self.late = {}
         self.at = at
         lib = self.lib
+        self.language = language or lib.site.language
+        words = self.label = lib.site.words(self.language)
         return {
             "lib": lib,
             "site": lib.site,
             "back": self.back,
-            "fmt": fmt,
-            "chart_figure": lambda chart, owner: self.late_svg(chart_figure(chart, owner, lib.site.label)),
+            "fmt": lambda value: fmt(value, self.language),
+            "long_date": lambda date: long_date(date, self.language, words("date_format")),
+            "chart_figure": lambda chart, owner: self.late_svg(chart_figure(chart, owner, words)),
             "href": lambda el: Markup(self.routes.element_href(self.at, el)),
             "html_href": lambda el: Markup(in_html(self.routes.element_href(self.at, el))),  # for raw HTML
             "page": lambda page_id, anchor=None: Markup(href(self.at, self.routes.page(page_id), anchor)),
@@ -195,12 +207,13 @@ class _Helpers:
             "field_collection": lambda el, name: lib.field_collection(el, name).decl,
             "items": lib.items,
             "has": lib.has,
-            "cite": lambda source_id: Markup(unlinked_citation(format_citation(lib.get("source", source_id)))),  # type: ignore[arg-type]
+            "question": lambda q: question_words(words, q),  # "why" -> "why?", in the page's language
+            "cite": lambda source_id: Markup(unlinked_citation(format_citation(lib.get("source", source_id), words))),  # type: ignore[arg-type]
             "source_href": lambda source_id: Markup(self.routes.element_href(self.at, lib.get("source", source_id))),
             "anchor": lambda id: Markup(anchor_of(id)),
-            "label": lib.site.label,
+            "label": words,
             # The words a script says, as {key: text} for its data-mcf-words: every label with this prefix.
-            "words": lambda prefix: {k[len(prefix):]: lib.site.label(k) for k in sorted({*DEFAULT_LABELS, *lib.site.labels}) if k.startswith(prefix)},
+            "words": words.prefixed,
             "value": lambda group, key: lib.site.values.get(group, {}).get(key, key),
             "collection": lambda name: lib.collection(name).decl,  # by the site's name, or by kind where unique
             "collection_of": lambda el: lib.collections[el.collection].decl,
@@ -208,7 +221,7 @@ class _Helpers:
             "group_sources": self.group_sources,
             "by_place": by_place,
             "map_panels": self.map_panels,
-            "map_credit": CREDIT,
+            "map_credit": words("map_credit", record=False),  # as label("map_credit"), which templates say now
             "data_dictionary": self.data_dictionary,
             "circles": self.circles,
             "reference": lambda key: self.refs.get(key),
@@ -233,7 +246,7 @@ class _Helpers:
         return Markup(marker)
 
     def cite_files(self, key: str) -> Markup:
-        label = self.lib.site.label
+        label = self.label
         edition = in_html(href(self.at, self.routes.page("downloads"), "citations")) if self.routes.has("downloads") else None
         return Markup(files_html(self.refs[key], label("cite_download"), edition, label("cite_edition_files")))
 
@@ -250,7 +263,7 @@ class _Helpers:
     def group_sources(self, digests: list[EvidenceDigest], groups: dict[str, str]) -> list[tuple[str, list[EvidenceDigest]]]:
         """Digests grouped by the type of their source (``groups`` maps types to headings, in order)."""
         found: dict[str, list[EvidenceDigest]] = {}
-        other = self.lib.site.label("other_sources")
+        other = self.label("other_sources")
         for ev in digests:
             src = self.lib.get("source", ev.source)
             found.setdefault(groups.get(getattr(src, "type", ""), other), []).append(ev)
@@ -266,12 +279,12 @@ class _Helpers:
         """For each collection: its declaration, its count, and its fields (name, type, required, meaning)."""
         from .opendata import describe_fields
 
-        return [(c.decl, len(self.lib.elements.get(n, [])), describe_fields(self.lib, c)) for n, c in self.lib.collections.items()]
+        return [(c.decl, len(self.lib.elements.get(n, [])), describe_fields(self.lib, c, self.label)) for n, c in self.lib.collections.items()]
 
     def regions(self) -> list[tuple[str, str, list[Activity]]]:
         """The activity circles' regions in reading order (each circle, then the overlaps): key, name, activities."""
         concepts = self.lib.all(Concept)[:3]
-        and_ = self.lib.site.label("and")
+        and_ = self.label("and")
         keys = [[c] for c in concepts] + [[a, b] for i, a in enumerate(concepts) for b in concepts[i + 1 :]] + [concepts]
         out = []
         for key in keys:
@@ -282,16 +295,16 @@ class _Helpers:
         return out
 
     def circles(self) -> Markup:
-        site = self.lib.site
+        label = self.label
         desc = "; ".join(f"{name}: {', '.join(a.id + ' ' + a.title for a in acts) or '-'}" for _, name, acts in self.regions())
-        return circles_svg(self.lib.all(Concept), self.lib.all(Activity), site.label("circles_title"), desc)
+        return circles_svg(self.lib.all(Concept), self.lib.all(Activity), label("circles_title"), desc)
 
     def leadership(self) -> Markup:
-        site = self.lib.site
+        label = self.label
         stages = [(s, self.lib.title_of(s)) for s in self.lib.all(LeadershipStage)]
-        desc = "; ".join(f"{label}: {s.support} {s.content}" for s, label in stages)
-        strands = (site.label("path_pedagogy"), site.label("path_organisation"), site.label("path_reconnect"))
-        return leadership_svg(stages, site.label("path_title"), desc, strands)
+        desc = "; ".join(f"{name}: {s.support} {s.content}" for s, name in stages)
+        strands = (label("path_pedagogy"), label("path_organisation"), label("path_reconnect"))
+        return leadership_svg(stages, label("path_title"), desc, strands)
 
     def map_panels(self, sites: Iterable[PracticeSite]) -> list[Markup]:
         if self.boundaries is None:
@@ -300,7 +313,7 @@ class _Helpers:
         for s in sites:
             label = f"{s.name}{', ' + s.area if s.area else ''}"
             groups.setdefault(s.country, []).append(Marker(s.id, label, self.routes.element_href(self.at, s), s.longitude, s.latitude, s.area or ""))
-        return [Markup(p) for p in map_panels(sorted(groups.items()), self.boundaries)]
+        return [Markup(p) for p in map_panels(sorted(groups.items()), self.boundaries, self.label)]
 
 
 def by_letter(terms: Iterable[Term]) -> dict[str, list[Term]]:
@@ -339,9 +352,10 @@ def _make_download(lib: Library, d: DownloadDecl) -> list[Download]:
 
 
 def render_site(
-    lib: Library, boundaries: Path | None = None, project_templates: Path | None = None
+    lib: Library, boundaries: Path | None = None, project_templates: Path | None = None, downloads_too: bool = True
 ) -> tuple[Rendered | None, list[Problem]]:
-    """Every page in site.yaml's order, the navigation and the downloads; or the problems that stop it."""
+    """Every page in site.yaml's order, the navigation and the downloads (unless not ``downloads_too``:
+    the check renders the pages only); or the problems that stop it."""
     routes = Routes.plan(lib.site, lib.elements, lib.title_of)
     env = make_environment(project_templates)
     page_cite = env.from_string('{% from "_macros.md.j2" import cite_block with context %}\n{{ cite_block(key) }}')
@@ -360,7 +374,8 @@ def render_site(
     for decl in routes.pages:
         for j, d in enumerate(decl.downloads):
             if d.export in EXPORTS or d.export in BUNDLES:
-                made.append((decl, j, d, pool.submit(_make_download, lib, d)))
+                if downloads_too:
+                    made.append((decl, j, d, pool.submit(_make_download, lib, d)))
             else:
                 known = ", ".join(sorted([*EXPORTS, *BUNDLES]))
                 problems.append(problem(decl, ("downloads", j, "export"), f"unknown export '{d.export}' (known: {known})"))
@@ -376,13 +391,20 @@ def render_site(
                     downloads.extend(future.result())
                 except Exception as exc:  # a document that cannot be made is reported, never a traceback
                     problems.append(problem(decl, ("downloads", j, "export"), f"the export '{d.export}' failed: {type(exc).__name__}: {exc}"))
-            downloads.extend(cite_downloads(refs))
+            downloads.extend(cite_downloads(refs) if downloads_too else [])
         return downloads
 
     helpers = _Helpers(lib, routes, backlinks(lib), boundaries, refs)
     helpers.all_downloads = all_downloads
+    languages: dict[str, str] = {}
     for decl in routes.pages:
+        language = decl.language or lib.site.language
+        words = lib.site.words(language)
+        for key in PAGE_FURNITURE:  # every page says these, the hand-written too (see SiteBuild)
+            words(key)
         if decl.template is None:
+            if language != lib.site.language:
+                languages[decl.path] = language
             continue
         try:
             template = env.get_template(decl.template)
@@ -406,7 +428,7 @@ def render_site(
             [(routes.element_page(el), lib.title_of(el), el, None) for el in elements]
             if decl.shows
             else [(decl.path, decl.title or "", None, None)]
-            + [(letter_page(decl, lp.letter, lp.part), _letter_title(decl, lp, lib.site.label("part_of")), None, lp) for lp in letters]
+            + [(letter_page(decl, lp.letter, lp.part), _letter_title(decl, lp, words("part_of")), None, lp) for lp in letters]
         )
         counts = Counter(lp.letter for lp in letters for _ in lp.elements)
         for n, (path, title, el, lp) in enumerate(targets):
@@ -421,21 +443,22 @@ def render_site(
             if subset is not None and decl.facets:  # a letter's page filters its own elements
                 extra["facets"] = make_facets(lib, decl.facets, subset)
             try:
-                body = template.render(title=title, el=el, **around, **{**common, **extra}, **helpers.context(path))
+                body = template.render(title=title, el=el, **around, **{**common, **extra}, **helpers.context(path, language))
             except Exception as exc:  # a template's mistake, reported like a content error
                 problems.append(problem(decl, ("template",), f"{decl.template} failed on {path}: {type(exc).__name__}: {exc}"))
                 break
             if el is None and lp is None and (key := f"page-{decl.id}") in refs:
-                body += "\n" + page_cite.render(key=key, **{**common, **extra}, **helpers.context(path))
-            if decl.language and decl.language != lib.site.language:
-                body = _in_language(body, decl.language)
+                body += "\n" + page_cite.render(key=key, **{**common, **extra}, **helpers.context(path, language))
+            if language != lib.site.language:
+                body = _in_language(body, language)
+                languages[path] = language
             front = _front_matter(decl, title, decl is routes.pages[0])
             pages.append(Page(path, title, front + body, decl.in_nav and path == (decl.path if not decl.shows else path), dict(helpers.late)))
     all_downloads()
     pool.shutdown()
     if problems:
         return None, problems
-    return Rendered(pages, build_nav(lib, routes), downloads, routes, refs), []
+    return Rendered(pages, build_nav(lib, routes), downloads, routes, refs, languages), []
 
 
 def _letter_title(decl: PageDecl, lp: LetterPage, part_of: str) -> str:
@@ -461,6 +484,9 @@ def make_references(lib: Library, routes: Routes) -> dict[str, Reference]:
     """A reference for every element with an ID (sources are other people's works) and every page."""
     address = lib.site.address
     targets: list[tuple[str, str, str | None]] = []
+    # Each reference is in the language of the page it cites (an element's: the page it lives on).
+    languages: dict[str, str] = {}
+    home = {name: decl for decl in routes.pages for name in [*decl.lists, *([decl.shows] if decl.shows else [])]}
     for name, els in lib.elements.items():
         if name == "sources":
             continue
@@ -470,10 +496,14 @@ def make_references(lib: Library, routes: Routes) -> dict[str, Reference]:
                 anchor = routes.element_anchor(el)
                 url = address + routes.element_page(el).removesuffix(".md") + ".html" + (f"#{anchor}" if anchor else "")
             targets.append((cite_key(el), element_title(lib, el), url))
+            if name in home and home[name].language:
+                languages[cite_key(el)] = str(home[name].language)
     for decl in routes.pages:
         if decl.title and not decl.shows:
             targets.append((f"page-{decl.id}", decl.title, address + decl.path.removesuffix(".md") + ".html" if address else None))
-    return references(lib, targets)
+            if decl.language:
+                languages[f"page-{decl.id}"] = decl.language
+    return references(lib, targets, languages)
 
 
 def cite_downloads(refs: dict[str, Reference]) -> list[Download]:

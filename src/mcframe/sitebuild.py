@@ -9,7 +9,7 @@ import json
 import os
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from fnmatch import fnmatch
 from html import unescape
 from pathlib import Path
@@ -23,8 +23,9 @@ from .editions import check_changes
 from .glossary.build import make_linker
 from .glossary.linker import GlossaryExtension, GlossaryLinker
 from .glossary.used_on import fill_used_on
+from .language import ENGINE_LABELS, ENGLISH, SCRIPT_WORDS, Words, typeset
 from .library import Library, load_library
-from .mdext import TableParts
+from .mdext import PermalinkTitles, TableParts
 from .models import Term
 from .problems import ContentError, Problem, report
 from .render import NavItem, Rendered, render_site
@@ -65,6 +66,7 @@ class SiteBuild:
     content_dir: Path
     docs_dir: Path
     trusted_pages: tuple[str, ...] = ()  # hand-written pages allowed to carry script (test fixtures)
+    permalinks: PermalinkTitles = field(default_factory=PermalinkTitles)  # their title in each page's language
     warn: Callable[[str], object] = print
     error: type[ContentError] = ContentError
 
@@ -124,6 +126,14 @@ class SiteBuild:
     def nav(self) -> list[NavItem]:
         return self.rendered.nav
 
+    def language_of(self, path: str) -> str:
+        """The language of the page at ``path``: its own, if its declaration gives one, else the site's."""
+        return self.rendered.language_of(path, self.lib.site.language)
+
+    def words(self, path: str) -> Words:
+        """The labels of the page at ``path``, in its language."""
+        return self.lib.site.words(self.language_of(path))
+
     def files(self, exists: Callable[[str], bool]) -> list[SiteFile]:
         """What the build adds to the site. ``exists`` tells whether the docs folder has a file already:
         a hand-written page may not take a generated one's place."""
@@ -139,13 +149,15 @@ class SiteBuild:
 
     @property
     def extensions(self) -> list[Any]:
-        """The Markdown extensions the site needs: the glossary linker, and table parts as blocks."""
-        return [self.glossary, TableParts()]
+        """The Markdown extensions the site needs: the glossary linker, table parts as blocks, and the
+        headings' permalinks titled in each page's language."""
+        return [self.glossary, TableParts(), self.permalinks]
 
     def page_started(self, path: str, linking: bool, url_of: Callable[[str], str | None]) -> None:
         """Before ``path`` is converted: tell the linker which page it is and where the glossary is."""
         self.glossary.page = path
         self.glossary.enabled = linking
+        self.permalinks.title = self.words(path)("permalink_title")
         if self.linker:
             self.glossary.url_of = url_of
 
@@ -198,30 +210,35 @@ class SiteBuild:
             found = sorted((titles[p] for p in usage.get(term, ()) if p in titles), key=lambda t: (t[0].casefold(), t[1]))
             return [(unescape(title), relative(url)) for title, url in found]  # titles arrive as HTML
 
-        site = self.lib.site
-        return fill_used_on(html, links, site.label("used_on"), site.label("used_on_none"))
+        words = self.words(path)
+        return fill_used_on(html, links, words("used_on"), words("used_on_none"))
 
     def published(self, html: str, path: str, title: str) -> str:
         """The page as published: with the metadata reference managers and search engines read
-        (Highwire-style citation tags, Dublin Core and schema.org JSON-LD) in its <head>, and the
-        indentation before its tags squeezed out."""
+        (Highwire-style citation tags, Dublin Core and schema.org JSON-LD) in its <head>, its text set
+        in its language's typography, and the indentation before its tags squeezed out."""
         s = self.lib.site
         title = s.title if path == self.rendered.routes.pages[0].path else unescape(title)  # the home page is the site
+        language, words = self.language_of(path), self.words(path)
         date = s.edition.date
         url = s.address + path.removesuffix(".md") + ".html" if s.address else None
         tags = {
             "citation_title": title, "citation_author": s.publisher, "citation_publication_date": date.strftime("%Y/%m/%d"),
             "citation_publisher": s.publisher, "citation_inbook_title": s.title, "DC.title": title, "DC.creator": s.publisher,
-            "DC.date": date.isoformat(), "DC.publisher": s.publisher, "DC.rights": s.licence, "DC.language": s.language,
+            "DC.date": date.isoformat(), "DC.publisher": s.publisher, "DC.rights": s.licence, "DC.language": language,
         }
         if url:
             tags["citation_public_url"] = url
+        # What the page's scripts say (cite.js, glossary.js), where it is not their own English.
+        said = {key: words(key) for key in SCRIPT_WORDS}
+        if any(text != ENGINE_LABELS[ENGLISH][key] for key, text in said.items()):
+            tags["mcf-words"] = json.dumps(said, ensure_ascii=False, sort_keys=True)
         meta = "".join(f'<meta name="{k}" content="{escape(v)}">' for k, v in tags.items())
         is_glossary = self.linker is not None and path in self.linker.glossary_pages
         data: dict[str, Any] = {
             "@context": "https://schema.org", "@type": "DefinedTermSet" if is_glossary else "CreativeWork", "name": title,
             "author": {"@type": "Organization", "name": s.publisher}, "publisher": {"@type": "Organization", "name": s.publisher},
-            "datePublished": date.isoformat(), "version": s.edition.number, "license": s.licence, "inLanguage": s.language,
+            "datePublished": date.isoformat(), "version": s.edition.number, "license": s.licence, "inLanguage": language,
             "isPartOf": {"@type": "CreativeWork", "name": s.title},
         }
         if url:
@@ -231,10 +248,12 @@ class SiteBuild:
         html = html.replace("</head>", f'{meta}<script type="application/ld+json">{ld}</script></head>', 1)
         # On paper, every printed sheet says what it is, where it lives and which edition (page margin boxes).
         where = url or f"{s.title}: {path.removesuffix('.md')}"
-        line = f"{title} · {where} · {s.label('print_edition')} {s.edition.number}"
+        line = f"{title} · {where} · {words('print_edition')} {s.edition.number}"
         css = "@page { @top-center { content: " + _css_string(line) + "; font-size: 8pt; color: #444; } }"
         html = html.replace("</head>", f"<style>{css}</style></head>", 1)
-        return squeeze_html(self._cite_hand_written(html, path))
+        # The theme says its language (en for en-GB, or that of the theme's nearest): the page says its own.
+        html = re.sub(r'<html lang="[^"]*"', f'<html lang="{escape(language)}"', html, count=1)
+        return squeeze_html(typeset(self._cite_hand_written(html, path), language))
 
     def _put_late(self, path: str, html: str) -> str:
         """The page's late blocks in place of their markers (see :class:`~mcframe.render.Page`)."""
@@ -248,7 +267,7 @@ class SiteBuild:
         ref = self.rendered.refs.get(next((f"page-{p.id}" for p in self.rendered.routes.pages if p.path == path and p.template is None), ""))
         if ref is None:
             return html
-        label = self.lib.site.label
+        label = self.words(path)
         routes = self.rendered.routes
         edition = in_html(href(path, routes.page("downloads"), "citations")) if routes.has("downloads") else None
         block = (

@@ -9,24 +9,20 @@ from __future__ import annotations
 
 import datetime
 import re
-from pathlib import Path
 from typing import Annotated
 
-import yaml
-from pydantic import Field
+from pydantic import Field, PrivateAttr
 
 from .identity import Colours
+from .language import ENGINE_LABELS, ENGLISH, Wordbook, Words
 from .models import Markdown, Model, Slug, Text
 
-# The engine's own words, in English; a site overrides or translates them under `labels`.
-# Kinds in folders of their own bring their words with them (kinds/<kind>/labels.yaml).
-DEFAULT_LABELS: dict[str, str] = {
-    k: v
-    for file in (Path(__file__).with_name("labels.yaml"), *sorted(Path(__file__).parent.glob("kinds/*/labels.yaml")))
-    for k, v in yaml.safe_load(file.read_text(encoding="utf-8")).items()
-}
+# The engine's own words, in English; a site overrides them under `labels` (see language.py for the
+# engine's words in other languages and a site's `translations`).
+DEFAULT_LABELS: dict[str, str] = ENGINE_LABELS[ENGLISH]
 
 Name = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")]  # a collection's name: case_studies
+Language = Annotated[str, Field(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]+)*$")]  # a BCP 47 tag: "fr", "en-GB"
 PagePath = Annotated[str, Field(pattern=r"^[A-Za-z0-9_-]+(/[A-Za-z0-9_{}-]+)*\.md$")]
 
 
@@ -108,7 +104,7 @@ class PageDecl(Model):
     when: list[Name] | None = None  # shown only when one of these has elements; default: lists, shows, browses
     intro: Markdown | None = None  # the page's opening prose, when its collection file has no intro
     outro: Markdown | None = None  # prose after the page's body
-    language: Text | None = None  # a page in another language than the site's: "fr", "cy"
+    language: Language | None = None  # a page in another language than the site's: "fr", "cy"
     hide: list[Text] = []  # parts of the page furniture to hide (navigation, toc)
     search_boost: Annotated[float, Field(gt=0, le=10)] | None = None  # above 1 ranks the page higher in search
     facets: list[Facet] = []
@@ -132,27 +128,34 @@ class SiteDef(Model):
     licence: Text
     contact: Text | None = None
     address: Annotated[str, Field(pattern=r"^https?://\S+/$")] | None = None  # where the site is published, if online
-    language: Annotated[str, Field(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]+)*$")]
+    language: Language
     colours: Colours | None = None  # the palette: header and links; none: the theme's own
     edition: Edition
     zip_name: Annotated[str, Field(pattern=r"^[A-Za-z0-9._{}-]+\.zip$")]  # "{edition}" is the edition number
-    labels: dict[str, Text] = {}  # words the templates use, by key: labels.source ...
+    labels: dict[str, Text] = {}  # words the templates use, by key, in the site's language: labels.source ...
+    translations: dict[Language, dict[str, Text]] = {}  # the same for pages in other languages: translations.fr.source
     values: dict[str, dict[str, Text]] = {}  # labels of fields' literal values: values.stage.emerging
     collections: Annotated[list[CollectionDecl], Field(min_length=1)]
     pages: Annotated[list[PageDecl], Field(min_length=1)]
     poster: PosterDecl | None = None  # needed when a page offers the A3 poster
+    _wordbook: Wordbook | None = PrivateAttr(default=None)
 
     @property
     def zip_filename(self) -> str:
         return self.zip_name.replace("{edition}", self.edition.number)
 
     def label(self, key: str) -> str:
-        """One of the words the templates use: the site's own, or else the engine's default."""
-        if key in self.labels:
-            return self.labels[key]
-        if key in DEFAULT_LABELS:
-            return DEFAULT_LABELS[key]
-        raise KeyError(f"no label '{key}': add it under labels in site.yaml")
+        """One of the words the templates use, in the site's language: the site's own, or else the engine's."""
+        return self.words()(key)
+
+    def words(self, language: str | None = None) -> Words:
+        """The labels of pages in ``language`` (default: the site's)."""
+        return self.wordbook().words(language)
+
+    def wordbook(self) -> Wordbook:
+        if self._wordbook is None:
+            self._wordbook = Wordbook(self.language, self.labels, self.translations)
+        return self._wordbook
 
     def collection(self, name: str) -> CollectionDecl | None:
         return next((c for c in self.collections if c.name == name), None)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -17,8 +17,6 @@ from pathlib import Path
 from markupsafe import escape
 
 Ring = list[tuple[float, float]]  # (lon, lat)
-CREDIT = "Boundaries: Natural Earth (public domain), via the world-atlas package (ISC licence)."
-
 
 SPREAD = 10.0  # user units: markers closer than this are spread around their shared point
 
@@ -205,17 +203,18 @@ def panel_svg(
     )
 
 
-def map_panels(groups: Iterable[tuple[str, Sequence[Marker]]], boundaries: Path) -> list[str]:
-    """One SVG panel per (country, markers) group."""
+def map_panels(groups: Iterable[tuple[str, Sequence[Marker]]], boundaries: Path, words: Callable[[str], str]) -> list[str]:
+    """One SVG panel per (country, markers) group; ``words`` gives the labels of the page's language."""
     countries = load_countries(boundaries)
     panels = []
     for country, markers in groups:
         n = len(markers)
         slug = "".join(c if c.isalnum() else "-" for c in country.lower())
+        sites = words("map_sites_one" if n == 1 else "map_sites_other")
         panels.append(
             panel_svg(
-                f"Map of practice: {country}",
-                f"{n} site{'s' if n != 1 else ''} in {country}, each a link to its entry in the directory below.",
+                words("map_title").replace("{country}", country),
+                sites.replace("{n}", str(n)).replace("{country}", country),
                 markers,
                 countries,
                 id=f"map-{slug}",

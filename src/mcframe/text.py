@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from markupsafe import Markup
 
@@ -68,3 +69,12 @@ def lcfirst(text: str) -> str:
     if len(first) > 1 and any(c.isupper() for c in first[1:]):
         return text
     return text[:1].lower() + text[1:]
+
+
+def question_words(label: Callable[[str], str], question: str) -> str:
+    """The question a row of a descriptions table answers, as a reader sees it: the engine's words
+    for its own five (``why`` -> "why?", in the page's language), else the content's own word and "?"."""
+    try:
+        return label(f"question_{question}")
+    except KeyError:
+        return question if question.endswith("?") else f"{question}?"

@@ -91,7 +91,8 @@ def test_a_page_in_another_language_is_marked(fixture_built: Built) -> None:
     html = (fixture_built.site / "resume-fr.html").read_text()
     assert re.search(r'<div lang="fr">\s*<h1 id="resume-en-francais">Résumé en français<', html)
     assert "Il contient 2 idées clés et 2 règles pratiques." in html  # the fixture's own template
-    assert '<html lang="en"' in html
+    assert '<html lang="fr"' in html  # the whole page, the theme's words too (WCAG 3.1.1)
+    assert '<html lang="en"' in (fixture_built.site / "rules.html").read_text()
 
 
 def test_hand_written_page_sits_where_site_yaml_puts_it(fixture_built: Built) -> None:

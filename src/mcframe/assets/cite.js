@@ -4,6 +4,10 @@
  * JavaScript the reference is plain text to select, and the edition's files are linked instead. */
 (function () {
   "use strict";
+  // What the buttons say once pressed: in English, or the page's language (its meta mcf-words).
+  var said = { copied: "Copied", selected: "Selected" };
+  var meta = document.querySelector('meta[name="mcf-words"]');
+  if (meta) { try { said = JSON.parse(meta.getAttribute("content")); } catch (e) { /* keep English */ } }
   Array.prototype.forEach.call(document.querySelectorAll("button[data-copy]"), function (button) {
     button.hidden = false;
     button.addEventListener("click", function () {
@@ -15,8 +19,8 @@
         try { document.execCommand("copy"); } catch (e) { /* selected: the reader can copy it */ }
       }
       if (navigator.clipboard && window.isSecureContext) {
-        navigator.clipboard.writeText(text).then(function () { button.textContent = "Copied"; }, selectIt);
-      } else { selectIt(); button.textContent = "Selected"; }
+        navigator.clipboard.writeText(text).then(function () { button.textContent = said.copied; }, selectIt);
+      } else { selectIt(); button.textContent = said.selected; }
     });
   });
 

@@ -28,7 +28,11 @@
         item.hidden = !ok;
         if (ok) shown += 1;
       });
-      status.textContent = shown + " of " + items.length + " " + (items.length === 1 ? noun[0] : noun[1]) + " " + shownWord;
+      var what = items.length === 1 ? noun[0] : noun[1];
+      // The label "shown" is the word after the count, or (with {shown}) the whole status: another
+      // language words it its own way ("Affichage : 3 sur 12 études de cas").
+      status.textContent = shownWord.indexOf("{shown}") === -1 ? shown + " of " + items.length + " " + what + " " + shownWord
+        : shownWord.replace("{shown}", shown).replace("{total}", items.length).replace("{items}", what);
       if (empty) empty.hidden = shown !== 0;
     }
 

@@ -11,6 +11,10 @@
   });
   var links = document.querySelectorAll("a.mcf-term[data-term]");
   if (!links.length) return;
+  // The hint on a touch screen: in English, or the page's language (its meta mcf-words).
+  var tapHint = "Tap the term again to open its glossary entry.";
+  var meta = document.querySelector('meta[name="mcf-words"]');
+  if (meta) { try { tapHint = JSON.parse(meta.getAttribute("content")).glossary_tap_hint; } catch (e) { /* keep English */ } }
   function definitionOf(a) { return definitions[a.getAttribute("data-term")] || ""; }
 
   // Accessible descriptions: one hidden element per term, referenced by aria-describedby.
@@ -58,7 +62,7 @@
     if (lastPointer === "touch") {
       var more = document.createElement("span");
       more.className = "mcf-preview__hint";
-      more.textContent = "Tap the term again to open its glossary entry.";
+      more.textContent = tapHint;
       tip.appendChild(more);
     }
     tip.hidden = false;

@@ -17,7 +17,7 @@ from mkdocs.utils import get_relative_url
 from ..problems import report
 from ..sitebuild import CSS, FAVICON, LOGO, SCRIPTS, SHIM_URI, SiteBuild
 from .errors import ContentErrorForMkDocs
-from .theme_files import drop_unused_theme_files
+from .theme_files import drop_unused_theme_files, use_theme_languages
 
 content_log = logging.getLogger("mcframe.content")  # outside "mkdocs": strict builds show warnings, not fail
 
@@ -37,7 +37,7 @@ class McframePlugin(BasePlugin[McframeConfig]):
         project, options = Path(config.config_file_path).resolve().parent, {**self.config, "markdown_extensions": config.markdown_extensions}
         site = self.site = SiteBuild.open(project, Path(config.docs_dir), content_log.warning, ContentErrorForMkDocs, **options)
         config.update(site.settings())
-        config.theme["language"] = site.lib.site.language
+        use_theme_languages(site, config)  # the site's and each page's, checked against the theme's
         config.theme["logo"], config.theme["favicon"] = config.theme.get("logo") or LOGO, FAVICON
         config.nav = [item.as_tree() for item in site.nav] + list(config.nav or [])
         if SHIM_URI not in config.extra.setdefault("polyfills", []):

@@ -1,4 +1,11 @@
-"""Theme files no reader's browser ever asks for: left out of ``site/`` and so of the offline zip.
+"""The theme's files: its templates of each page's language, and those no reader's browser asks for.
+
+Each page is built in its own language (the theme's words, and its ``<html lang>``): ``overrides/``
+holds Material's language partial, which takes each page's language from ``config.extra``, and its
+404 page, with the heading in the site's words; the site's and its pages' languages must be ones the
+theme ships, or variants of them (en-GB of en), as ``mcframe check`` says too.
+
+Files no reader's browser ever asks for are left out of ``site/`` and so of the offline zip.
 
 Material ships source maps of its scripts and styles (for debugging the theme itself), a default
 favicon, and lunr's stemmers and word splitters for thirty languages. Its search worker loads only
@@ -12,9 +19,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from pathlib import Path
 
+from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
+
+from ..language import check_languages, find
+from ..problems import report
+from ..sitebuild import SiteBuild
+from .languages import theme_languages
+
+OVERRIDES = Path(__file__).resolve().parent / "overrides"
 
 DEFAULT_FAVICON = "assets/images/favicon.png"
 _MAP = re.compile(r"assets/(?:javascripts|stylesheets)/.+\.map$")
@@ -53,3 +69,14 @@ def drop_unused_theme_files(files: Files, config: MkDocsConfig) -> Files:
     for f in [f for f in files if f.src_uri in drop]:
         files.remove(f)
     return files
+
+
+def use_theme_languages(site: SiteBuild, config: MkDocsConfig) -> None:
+    """The theme in the site's language and each page in its own: the languages checked against the
+    theme's (path:line:col problems), and the theme's templates of them put before its own."""
+    langs = theme_languages(config.theme.dirs)
+    report(check_languages(site.lib.site, site.lib.site_doc, langs), site.warn, site.error)
+    config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(OVERRIDES))  # a project's custom_dir still comes first
+    config.theme["language"] = find(site.lib.site.language, langs)
+    config.extra["mcframe_languages"] = {path: find(lang, langs) for path, lang in site.rendered.languages.items()}
+    config.extra["mcframe_not_found"] = str(escape(site.lib.site.label("not_found")))  # the theme's templates do not escape
