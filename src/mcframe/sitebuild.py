@@ -6,7 +6,6 @@ generator: the MkDocs seam only forwards events here.
 from __future__ import annotations
 
 import json
-import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -33,6 +32,9 @@ from .safety import html_risks
 from .text import squeeze_html, theme_text
 
 PACKAGE_DIR = Path(__file__).resolve().parent
+# The pinned front-end assets belong to the engine (its package-lock.json): a project without its own
+# node_modules/ uses the checkout's that scripts/build installed.
+ENGINE_NODE_MODULES = PACKAGE_DIR.parents[1] / "node_modules"
 _REF = re.compile(r"\]\(ref:([a-z_]+)/([A-Za-z0-9-]+)(?:#([A-Za-z0-9_-]+))?\)")  # see SiteBuild.resolve_refs
 SHIM_URI = "assets/vendor/iframe-worker/shim.js"  # lets search run from file://
 # The engine's styles, in cascade order: readability, accessibility fixes on top of the theme, print,
@@ -65,6 +67,7 @@ class SiteBuild:
     content_dir: Path
     docs_dir: Path
     trusted_pages: tuple[str, ...] = ()  # hand-written pages allowed to carry script (test fixtures)
+    all_warnings: bool = False  # list every warning, not the first few of each kind
     warn: Callable[[str], object] = print
     error: type[ContentError] = ContentError
 
@@ -72,11 +75,15 @@ class SiteBuild:
     def load(
         cls, project: Path, docs_dir: Path, *, content_dir: str = "content", node_modules: str = "node_modules",
         glossary_links: str = "page", markdown_extensions: list[Any] | None = None, trusted_pages: list[str] | None = None,
+        drafts: bool = False, all_warnings: bool = False,
     ) -> tuple[SiteBuild | None, list[Problem]]:
+        """Load, check and render. ``drafts``: an editors' build (scripts/build --drafts, scripts/serve)
+        that shows draft elements, marked as drafts."""
         content = project / content_dir
         modules = project / node_modules
-        # An editors' build shows drafts (scripts/build --drafts, scripts/serve): they say so by this variable.
-        lib, problems = load_library(content, shown_root=project, drafts=os.environ.get("MCFRAME_DRAFTS") == "1")
+        if not modules.is_dir() and ENGINE_NODE_MODULES.is_dir():
+            modules = ENGINE_NODE_MODULES
+        lib, problems = load_library(content, shown_root=project, drafts=drafts)
         if lib is None or any(p.severity == "error" for p in problems):
             return None, problems
         problems += check_changes(lib, content)
@@ -94,7 +101,7 @@ class SiteBuild:
         # Runs after the generator's own link rewriting (priority 0) and is given final URLs, so thousands
         # of term links are not resolved and validated again: site_audit checks them after the build.
         glossary = GlossaryExtension(linker, priority=-1)
-        return cls(lib, rendered, linker, glossary, modules, content, docs_dir, tuple(trusted_pages or ())), problems
+        return cls(lib, rendered, linker, glossary, modules, content, docs_dir, tuple(trusted_pages or ()), all_warnings), problems
 
     @classmethod
     def open(
@@ -102,10 +109,14 @@ class SiteBuild:
     ) -> SiteBuild:
         """:meth:`load`, with warnings passed to ``warn`` and errors raised as ``error``."""
         site, problems = cls.load(project, docs_dir, **options)
-        report(problems, warn, error)
+        report(problems, warn, error, everything=bool(options.get("all_warnings")))
         assert site is not None  # any reason for None is an error, raised above
         site.warn, site.error = warn, error
         return site
+
+    def report(self, problems: list[Problem]) -> None:
+        """Warnings to ``warn``; any error stops the build."""
+        report(problems, self.warn, self.error, everything=self.all_warnings)
 
     def settings(self) -> dict[str, str]:
         """The site generator's settings that come from site.yaml. The theme puts them into pages as
@@ -128,7 +139,7 @@ class SiteBuild:
         """What the build adds to the site. ``exists`` tells whether the docs folder has a file already:
         a hand-written page may not take a generated one's place."""
         clashes = [p.path for p in self.rendered.pages if exists(p.path)]
-        report([Problem(f"{self.docs_dir.name}/{c}", 1, 1, "clashes with a generated page; rename or remove it") for c in clashes], self.warn, self.error)
+        self.report([Problem(f"{self.docs_dir.name}/{c}", 1, 1, "clashes with a generated page; rename or remove it") for c in clashes])
         out = [SiteFile(p.path, p.markdown, in_nav=p.in_nav) for p in self.rendered.pages]
         out += [SiteFile(d.path, d.content) for d in self.rendered.downloads]
         out.append(SiteFile(SHIM_URI, source=self.node_modules / "iframe-worker" / "shim" / "index.js"))
@@ -174,7 +185,7 @@ class SiteBuild:
             return f"]({routes.element_href(path, el)})"
 
         out = _REF.sub(resolve, markdown)
-        report(problems, self.warn, self.error)
+        self.report(problems)
         return out
 
     def page_html(
@@ -187,7 +198,7 @@ class SiteBuild:
         if not any(fnmatch(path, pattern) for pattern in self.trusted_pages) and (risks := html_risks(html)):
             generated = any(p.path == path for p in self.rendered.pages)
             where = path if generated else f"{self.docs_dir.name}/{path}"
-            report([Problem(where, 1, 1, f"the page may not carry script: it has {', '.join(risks)}")], self.warn, self.error)
+            self.report([Problem(where, 1, 1, f"the page may not carry script: it has {', '.join(risks)}")])
         if not self.linker or path not in self.linker.glossary_pages:
             return html
         usage, titles = self.linker.usage, pages()

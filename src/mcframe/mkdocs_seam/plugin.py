@@ -14,7 +14,6 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from ..problems import report
 from ..sitebuild import CSS, FAVICON, LOGO, SCRIPTS, SHIM_URI, SiteBuild
 from .errors import ContentErrorForMkDocs
 from .theme_files import drop_unused_theme_files
@@ -27,6 +26,9 @@ class McframeConfig(Config):
     node_modules = opt.Type(str, default="node_modules")
     glossary_links = opt.Choice(("page", "section", "all", "off"), default="page")  # which mentions link
     trusted_pages = opt.ListOfItems(opt.Type(str), default=[])  # hand-written pages that may carry script
+    project = opt.Optional(opt.Type(str))  # the project folder; default: mkdocs.yml's
+    drafts = opt.Type(bool, default=False)  # an editors' build: drafts shown (scripts/build --drafts, scripts/serve)
+    all_warnings = opt.Type(bool, default=False)  # every warning listed (--all-warnings)
 
 
 class McframePlugin(BasePlugin[McframeConfig]):
@@ -34,7 +36,8 @@ class McframePlugin(BasePlugin[McframeConfig]):
 
     @event_priority(100)  # before Material's offline plugin, which adds a CDN shim if none is listed
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        project, options = Path(config.config_file_path).resolve().parent, {**self.config, "markdown_extensions": config.markdown_extensions}
+        options = {k: v for k, v in self.config.items() if k != "project"} | {"markdown_extensions": config.markdown_extensions}
+        project = Path(self.config.project or Path(config.config_file_path).parent).resolve()
         site = self.site = SiteBuild.open(project, Path(config.docs_dir), content_log.warning, ContentErrorForMkDocs, **options)
         config.update(site.settings())
         config.theme["language"] = site.lib.site.language
@@ -62,7 +65,7 @@ class McframePlugin(BasePlugin[McframeConfig]):
         return self.site.resolve_refs(page.file.src_uri, markdown)
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
-        report(self.site.unused_terms(), content_log.warning)  # every page is converted by now
+        self.site.report(self.site.unused_terms())  # every page is converted by now
         return env
 
     @event_priority(-100)  # after the search plugin has indexed the page
