@@ -40,7 +40,6 @@ SHIM_URI = "assets/vendor/iframe-worker/shim.js"  # lets search run from file://
 # The engine's styles, in cascade order: readability, accessibility fixes on top of the theme, print,
 # then the glossary's term links and previews.
 IDENTITY_CSS = "assets/mcframe/identity.css"  # generated from site.yaml's colours
-LOGO, FAVICON = "assets/mcframe/logo.svg", "assets/mcframe/favicon.svg"  # drawn in those colours
 CSS = (IDENTITY_CSS, "assets/mcframe/base.css", "assets/mcframe/a11y.css", "assets/mcframe/print.css", "assets/mcframe/glossary.css")
 SCRIPTS = tuple(f"assets/mcframe/{name}.js" for name in ("glossary", "filters", "selfreview", "circlesboard", "cite"))
 # Markdown extensions the templates write for: definition lists, attributes, Markdown inside HTML...
@@ -66,6 +65,7 @@ class SiteBuild:
     node_modules: Path
     content_dir: Path
     docs_dir: Path
+    marks: identity.Identity  # the logo and favicon
     trusted_pages: tuple[str, ...] = ()  # hand-written pages allowed to carry script (test fixtures)
     all_warnings: bool = False  # list every warning, not the first few of each kind
     warn: Callable[[str], object] = print
@@ -87,6 +87,8 @@ class SiteBuild:
         if lib is None or any(p.severity == "error" for p in problems):
             return None, problems
         problems += check_changes(lib, content)
+        marks, mark_problems = identity.identity_of(lib.site, lib.site_doc, content, project)
+        problems += mark_problems
         rendered, render_problems = render_site(lib, modules / "world-atlas" / "countries-50m.json", project / "templates")
         problems += render_problems + _missing(project, docs_dir, modules, lib, markdown_extensions)
         if rendered is None or any(p.severity == "error" for p in problems):
@@ -101,7 +103,8 @@ class SiteBuild:
         # Runs after the generator's own link rewriting (priority 0) and is given final URLs, so thousands
         # of term links are not resolved and validated again: site_audit checks them after the build.
         glossary = GlossaryExtension(linker, priority=-1)
-        return cls(lib, rendered, linker, glossary, modules, content, docs_dir, tuple(trusted_pages or ()), all_warnings), problems
+        assert marks is not None  # else an error, returned above
+        return cls(lib, rendered, linker, glossary, modules, content, docs_dir, marks, tuple(trusted_pages or ()), all_warnings), problems
 
     @classmethod
     def open(
@@ -144,8 +147,8 @@ class SiteBuild:
         out += [SiteFile(d.path, d.content) for d in self.rendered.downloads]
         out.append(SiteFile(SHIM_URI, source=self.node_modules / "iframe-worker" / "shim" / "index.js"))
         out += [SiteFile(uri, source=PACKAGE_DIR / "assets" / Path(uri).name) for uri in (*CSS, *SCRIPTS) if uri != IDENTITY_CSS]
-        colours = self.lib.site.colours
-        out += [SiteFile(IDENTITY_CSS, identity.stylesheet(colours)), SiteFile(LOGO, identity.logo_svg()), SiteFile(FAVICON, identity.favicon_svg(colours))]
+        out.append(SiteFile(IDENTITY_CSS, identity.stylesheet(self.lib.site.colours, logo=self.marks.logo is not None)))
+        out += [SiteFile(path, content) for path, content in self.marks.files]
         return out
 
     @property

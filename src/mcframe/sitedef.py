@@ -15,7 +15,7 @@ from typing import Annotated
 import yaml
 from pydantic import Field
 
-from .identity import Colours
+from .identity import Colours, Logo
 from .models import Markdown, Model, Slug, Text
 
 # The engine's own words, in English; a site overrides or translates them under `labels`.
@@ -118,6 +118,8 @@ class SiteDef(Model):
     address: Annotated[str, Field(pattern=r"^https?://\S+/$")] | None = None  # where the site is published, if online
     language: Annotated[str, Field(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]+)*$")]
     colours: Colours | None = None  # the palette: header and links; none: the theme's own
+    logo: Logo | None = None  # a file under content/ and its alt text, or none; not given: the engine's mark
+    favicon: Text | None = None  # a file under content/; none: the logo's file, or the engine's mark
     edition: Edition
     zip_name: Annotated[str, Field(pattern=r"^[A-Za-z0-9._{}-]+\.zip$")]  # "{edition}" is the edition number
     labels: dict[str, Text] = {}  # words the templates use, by key: labels.source ...

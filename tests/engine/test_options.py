@@ -13,9 +13,10 @@ import yaml
 
 from conftest import FIXTURE, ROOT, copy_fixture
 from mcframe.mkdocs_seam.project import DEFAULT_CONFIG, with_options
+from minimal import META
 
 # Five terms no page uses: five warnings of one kind, which a build summarises as three and a count.
-UNUSED = "id: {0}\nterm: {0}\ndefinition: An unused word.\nsources: [ref-handbook]\nwording: {{kind: editorial}}\nreview: {{status: published, date: 2026-01-15}}\n"
+UNUSED = "id: {0}\nterm: {0}\ndefinition: An unused word.\nsources: [ref-handbook]\n" + META.replace("{", "{{").replace("}", "}}")
 WORDS = ("adze", "bevel", "clamp", "dowel", "lathe")
 
 

@@ -14,11 +14,12 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from ..sitebuild import CSS, FAVICON, LOGO, SCRIPTS, SHIM_URI, SiteBuild
+from ..sitebuild import CSS, SCRIPTS, SHIM_URI, SiteBuild
 from .errors import ContentErrorForMkDocs
 from .theme_files import drop_unused_theme_files
 
 content_log = logging.getLogger("mcframe.content")  # outside "mkdocs": strict builds show warnings, not fail
+OVERRIDES = Path(__file__).with_name("overrides")  # the theme's logo partial, with site.yaml's alt text
 
 
 class McframeConfig(Config):
@@ -41,7 +42,9 @@ class McframePlugin(BasePlugin[McframeConfig]):
         site = self.site = SiteBuild.open(project, Path(config.docs_dir), content_log.warning, ContentErrorForMkDocs, **options)
         config.update(site.settings())
         config.theme["language"] = site.lib.site.language
-        config.theme["logo"], config.theme["favicon"] = config.theme.get("logo") or LOGO, FAVICON
+        marks = site.marks
+        config.theme["logo"], config.theme["favicon"], config.theme["mcframe_logo_alt"] = marks.logo, marks.favicon, marks.alt
+        config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(OVERRIDES))
         config.nav = [item.as_tree() for item in site.nav] + list(config.nav or [])
         if SHIM_URI not in config.extra.setdefault("polyfills", []):
             config.extra["polyfills"].insert(0, SHIM_URI)
