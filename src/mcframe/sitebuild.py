@@ -16,7 +16,7 @@ from typing import Any
 
 from markupsafe import escape
 
-from . import identity
+from . import identity, pagescripts
 from .citing import files_html
 from .editions import check_changes
 from .glossary.build import make_linker
@@ -41,7 +41,6 @@ SHIM_URI = "assets/vendor/iframe-worker/shim.js"  # lets search run from file://
 # then the glossary's term links and previews.
 IDENTITY_CSS = "assets/mcframe/identity.css"  # generated from site.yaml's colours
 CSS = (IDENTITY_CSS, "assets/mcframe/base.css", "assets/mcframe/a11y.css", "assets/mcframe/print.css", "assets/mcframe/glossary.css")
-SCRIPTS = tuple(f"assets/mcframe/{name}.js" for name in ("glossary", "filters", "selfreview", "circlesboard", "cite"))
 # Markdown extensions the templates write for: definition lists, attributes, Markdown inside HTML...
 NEEDED_EXTENSIONS = ("abbr", "admonition", "attr_list", "def_list", "md_in_html", "tables", "toc")
 
@@ -146,7 +145,7 @@ class SiteBuild:
         out = [SiteFile(p.path, p.markdown, in_nav=p.in_nav) for p in self.rendered.pages]
         out += [SiteFile(d.path, d.content) for d in self.rendered.downloads]
         out.append(SiteFile(SHIM_URI, source=self.node_modules / "iframe-worker" / "shim" / "index.js"))
-        out += [SiteFile(uri, source=PACKAGE_DIR / "assets" / Path(uri).name) for uri in (*CSS, *SCRIPTS) if uri != IDENTITY_CSS]
+        out += [SiteFile(uri, source=PACKAGE_DIR / "assets" / Path(uri).name) for uri in (*CSS, *(s.uri for s in pagescripts.SCRIPTS)) if uri != IDENTITY_CSS]
         out.append(SiteFile(IDENTITY_CSS, identity.stylesheet(self.lib.site.colours, logo=self.marks.logo is not None)))
         out += [SiteFile(path, content) for path, content in self.marks.files]
         return out
@@ -213,10 +212,11 @@ class SiteBuild:
         site = self.lib.site
         return fill_used_on(html, links, site.label("used_on"), site.label("used_on_none"))
 
-    def published(self, html: str, path: str, title: str) -> str:
+    def published(self, html: str, path: str, title: str, relative: Callable[[str], str]) -> str:
         """The page as published: with the metadata reference managers and search engines read
-        (Highwire-style citation tags, Dublin Core and schema.org JSON-LD) in its <head>, and the
-        indentation before its tags squeezed out."""
+        (Highwire-style citation tags, Dublin Core and schema.org JSON-LD) in its <head>, the
+        engine's scripts it has work for (``relative`` turns a site path into a link from the page),
+        and the indentation before its tags squeezed out."""
         s = self.lib.site
         title = s.title if path == self.rendered.routes.pages[0].path else unescape(title)  # the home page is the site
         date = s.edition.date
@@ -246,7 +246,7 @@ class SiteBuild:
         line = f"{title} · {where} · {s.label('print_edition')} {s.edition.number}"
         css = "@page { @top-center { content: " + _css_string(line) + "; font-size: 8pt; color: #444; } }"
         html = html.replace("</head>", f"<style>{css}</style></head>", 1)
-        return squeeze_html(self._cite_hand_written(html, path))
+        return squeeze_html(pagescripts.with_scripts(self._cite_hand_written(html, path), relative))
 
     def _put_late(self, path: str, html: str) -> str:
         """The page's late blocks in place of their markers (see :class:`~mcframe.render.Page`)."""

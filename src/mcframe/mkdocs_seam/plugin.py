@@ -14,7 +14,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from ..sitebuild import CSS, SCRIPTS, SHIM_URI, SiteBuild
+from ..sitebuild import CSS, SHIM_URI, SiteBuild
 from .errors import ContentErrorForMkDocs
 from .theme_files import drop_unused_theme_files
 
@@ -50,7 +50,6 @@ class McframePlugin(BasePlugin[McframeConfig]):
             config.extra["polyfills"].insert(0, SHIM_URI)
         config.markdown_extensions.extend(site.extensions)
         config.extra_css.extend(CSS)
-        config.extra_javascript.extend(SCRIPTS)
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -78,7 +77,8 @@ class McframePlugin(BasePlugin[McframeConfig]):
         return context
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        return self.site.published(output, page.file.src_uri, str(page.meta.get("title") or page.title))
+        relative = lambda url: get_relative_url(url, page.url)  # noqa: E731
+        return self.site.published(output, page.file.src_uri, str(page.meta.get("title") or page.title), relative)
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         for folder in self.site.watched():
