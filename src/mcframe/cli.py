@@ -15,11 +15,17 @@ from .lint import lint, summary
 from .problems import errors, summarise
 
 
-def check(project: Path, all_warnings: bool = False) -> int:
-    """Validate everything (drafts included), then lint: errors stop, warnings are summarised."""
-    lib, problems = load_library(project / "content", shown_root=project, drafts=True)
+def check(project: Path, drafts: bool = False, all_warnings: bool = False) -> int:
+    """Everything the build would refuse, found without building (see :mod:`mcframe.checking`), then
+    lint over every element, drafts included: errors stop, warnings are summarised."""
+    from .checking import check_project
+    from .mkdocs_seam.project import check_settings  # the Markdown extensions and plugin options the build uses
+
+    docs_dir, options, pages, problems = check_settings(project)
+    lib, found = check_project(project, docs_dir, pages, drafts=drafts, options=options)
+    problems += found
     if lib is not None and not errors(problems):
-        problems += lint(lib, project / "docs")
+        problems += lint(lib, docs_dir)
     for p in sorted(errors(problems)):
         print(p, file=sys.stderr)
     for line in summarise(sorted(p for p in problems if p.severity == "warning"), all_warnings):
@@ -51,7 +57,8 @@ def main(argv: list[str] | None = None) -> int:
     serve = command("serve", "live preview for editors, with drafts shown; rebuilds on changes")
     serve.add_argument("--no-drafts", dest="drafts", action="store_false", help="leave drafts out, as the published build does")
     serve.add_argument("-a", "--dev-addr", default=None, help="IP address and port to serve on (default: localhost:8000)")
-    build.add_argument("--drafts", action="store_true", help="an editors' build: show draft elements, marked as drafts")
+    for cmd in (build, check_cmd):
+        cmd.add_argument("--drafts", action="store_true", help="an editors' build: show draft elements, marked as drafts")
     for cmd in (build, check_cmd, serve):
         cmd.add_argument("--all-warnings", action="store_true", help="list every warning, not the first few of each kind")
     command("schemas", "write schemas/ and editor settings, for completion and checks while typing YAML")
@@ -61,7 +68,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     project = args.project.resolve()
     if args.command == "check":
-        return check(project, args.all_warnings)
+        return check(project, args.drafts, args.all_warnings)
     if args.command in ("schemas", "new", "release"):
         lib, problems = load_library(project / "content", shown_root=project, drafts=True)
         if lib is None:
@@ -76,7 +83,7 @@ def main(argv: list[str] | None = None) -> int:
         path, new_id = write_scaffold(project, lib, args.kind, datetime.date.today())
         print(f"{path.relative_to(project)}: new {lib.collections[KINDS[args.kind]].decl.label} {new_id}; replace every TO FILL IN")
         return 0
-    # Building needs the MkDocs seam; checking does not.
+    # Building needs the MkDocs seam (checking asks it for the settings only).
     if args.command == "serve":
         from .mkdocs_seam.project import serve as serve_project
 

@@ -9,6 +9,7 @@ any page's HTML (``html_risks``), hand-written pages included.
 from __future__ import annotations
 
 import re
+from html import unescape
 from html.parser import HTMLParser
 
 DANGEROUS_TAGS = frozenset({"script", "iframe", "object", "embed", "frame", "frameset", "applet", "base", "meta"})
@@ -63,6 +64,15 @@ def _suspect(html: str) -> bool:
     if _SUSPECT_TAG.search(low) or (("script" in low or "text/html" in low) and _SUSPECT_URL.search(low)):
         return True
     return any(m.start() > 0 and (low[m.start() - 1].isspace() or low[m.start() - 1] in "/\"'") for m in _EVENT.finditer(low))
+
+
+def source_suspect(text: str) -> bool:
+    """Whether a page's Markdown (or HTML) source could turn into HTML that :func:`html_risks`
+    refuses: a tag, event attribute or script address that Markdown conversion would carry over.
+    Markdown writes none of its own, and entities are decoded first, so a page with none of these
+    need not be converted to be cleared."""
+    low = unescape(text).lower()
+    return bool(_SUSPECT_TAG.search(low) or _SUSPECT_URL.search(low) or _EVENT.search(low))
 
 
 def html_risks(html: str) -> list[str]:

@@ -26,9 +26,10 @@ from .library import Library, load_library
 from .mdext import TableParts
 from .models import Term
 from .problems import ContentError, Problem, report
-from .render import NavItem, Rendered, render_site
+from .render import NavItem, Rendered, make_environment, render_site
 from .routes import href, in_html
 from .safety import html_risks
+from .templatecheck import Places, label_problems
 from .text import squeeze_html, theme_text
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -74,22 +75,30 @@ class SiteBuild:
     def load(
         cls, project: Path, docs_dir: Path, *, content_dir: str = "content", node_modules: str = "node_modules",
         glossary_links: str = "page", markdown_extensions: list[Any] | None = None, trusted_pages: list[str] | None = None,
-        drafts: bool = False, all_warnings: bool = False,
+        drafts: bool = False, all_warnings: bool = False, lib: Library | None = None, assets: bool = True,
     ) -> tuple[SiteBuild | None, list[Problem]]:
         """Load, check and render. ``drafts``: an editors' build (scripts/build --drafts, scripts/serve)
-        that shows draft elements, marked as drafts."""
+        that shows draft elements, marked as drafts. ``lib``: content loaded already, for ``drafts``.
+        ``assets``: the front-end assets must be installed (a check, which builds nothing, needs none)."""
         content = project / content_dir
         modules = project / node_modules
         if not modules.is_dir() and ENGINE_NODE_MODULES.is_dir():
             modules = ENGINE_NODE_MODULES
-        lib, problems = load_library(content, shown_root=project, drafts=drafts)
+        problems: list[Problem] = []
+        if lib is None:
+            lib, problems = load_library(content, shown_root=project, drafts=drafts)
         if lib is None or any(p.severity == "error" for p in problems):
             return None, problems
         problems += check_changes(lib, content)
         marks, mark_problems = identity.identity_of(lib.site, lib.site_doc, content, project)
         problems += mark_problems
-        rendered, render_problems = render_site(lib, modules / "world-atlas" / "countries-50m.json", project / "templates")
-        problems += render_problems + _missing(project, docs_dir, modules, lib, markdown_extensions)
+        atlas = modules / "world-atlas" / "countries-50m.json"
+        # A check needs no front-end assets: without them, the map is not drawn.
+        rendered, render_problems = render_site(lib, atlas if assets or atlas.is_file() else None, project / "templates")
+        labels = label_problems(lib, make_environment(project / "templates"), Places(project / "templates"), [p.template for p in lib.site.pages if p.template])
+        found = {(p.path, p.line) for p in labels}  # a label the template asks for, found before rendering too: once
+        problems += labels + [p for p in render_problems if (p.path, p.line) not in found or not p.message.startswith("no label")]
+        problems += _missing(project, docs_dir, modules, lib, markdown_extensions, assets)
         if rendered is None or any(p.severity == "error" for p in problems):
             return None, problems
         glossary_page = rendered.routes.list_page("terms")
@@ -140,8 +149,7 @@ class SiteBuild:
     def files(self, exists: Callable[[str], bool]) -> list[SiteFile]:
         """What the build adds to the site. ``exists`` tells whether the docs folder has a file already:
         a hand-written page may not take a generated one's place."""
-        clashes = [p.path for p in self.rendered.pages if exists(p.path)]
-        self.report([Problem(f"{self.docs_dir.name}/{c}", 1, 1, "clashes with a generated page; rename or remove it") for c in clashes])
+        self.report(self.clashes(exists))
         out = [SiteFile(p.path, p.markdown, in_nav=p.in_nav) for p in self.rendered.pages]
         out += [SiteFile(d.path, d.content) for d in self.rendered.downloads]
         out.append(SiteFile(SHIM_URI, source=self.node_modules / "iframe-worker" / "shim" / "index.js"))
@@ -149,6 +157,11 @@ class SiteBuild:
         out.append(SiteFile(IDENTITY_CSS, identity.stylesheet(self.lib.site.colours, logo=self.marks.logo is not None)))
         out += [SiteFile(path, content) for path, content in self.marks.files]
         return out
+
+    def clashes(self, exists: Callable[[str], bool]) -> list[Problem]:
+        """Hand-written pages (``exists`` in the docs folder) at a generated page's path."""
+        clashes = [p.path for p in self.rendered.pages if exists(p.path)]
+        return [Problem(f"{self.docs_dir.name}/{c}", 1, 1, "clashes with a generated page; rename or remove it") for c in clashes]
 
     @property
     def extensions(self) -> list[Any]:
@@ -166,11 +179,18 @@ class SiteBuild:
         """A hand-written page links to an element or page by kind and ID, wherever it lives:
         ``[the ECF](ref:source/dfe-2019-ecf)``, ``[the glossary](ref:page/glossary)``. The link
         follows the element when its list is split by letter or its page moves."""
+        out, problems = self.refs_resolved(path, markdown)
+        self.report(problems)
+        return out
+
+    def refs_resolved(self, path: str, markdown: str) -> tuple[str, list[Problem]]:
+        """:meth:`resolve_refs`, with the links that go nowhere as problems."""
         if "](ref:" not in markdown:
-            return markdown
+            return markdown, []
         routes, problems = self.rendered.routes, []
         source = self.docs_dir / path
-        text = source.read_text(encoding="utf-8") if source.is_file() else markdown
+        hand_written = source.is_file()
+        text = source.read_text(encoding="utf-8") if hand_written else markdown
 
         def resolve(m: re.Match[str]) -> str:
             kind, id = m.group(1), m.group(2)
@@ -179,16 +199,23 @@ class SiteBuild:
             try:
                 el = self.lib.get(kind, id)
             except KeyError:
-                at = text.find(m.group(0))
-                line = text.count("\n", 0, at) + 1 if at >= 0 else 1
-                col = at + 2 - text.rfind("\n", 0, at) if at >= 0 else 1  # at "ref:"
-                problems.append(Problem(f"{self.docs_dir.name}/{path}", line, col, f"no {kind.replace('_', ' ')} '{id}' to link to"))
+                # A generated page's link comes from a Markdown field of content: named there.
+                where = (f"{self.docs_dir.name}/{path}", *_place(text, m.group(0))) if hand_written else self._in_content(m.group(0), path)
+                problems.append(Problem(*where, f"no {kind.replace('_', ' ')} '{id}' to link to"))
                 return m.group(0)
             return f"]({routes.element_href(path, el)})"
 
-        out = _REF.sub(resolve, markdown)
-        self.report(problems)
-        return out
+        return _REF.sub(resolve, markdown), problems
+
+    def _in_content(self, link: str, page: str) -> tuple[str, int, int]:
+        """Where in the content files ``link`` is written (the first file that has it); the page's
+        path when no file has it as such."""
+        project = self.content_dir.parent
+        for shown in sorted({self.lib.site_doc.path, *(o.path for o in self.lib.origins.values())}):
+            text = (project / shown).read_text(encoding="utf-8")
+            if link in text:
+                return (shown, *_place(text, link))
+        return page, 1, 1
 
     def page_html(
         self, path: str, html: str, pages: Callable[[], dict[str, tuple[str, str]]], relative: Callable[[str], str]
@@ -196,11 +223,8 @@ class SiteBuild:
         """The final HTML of a page: the glossary's "Used on" lists are filled in once every page is
         converted. ``pages`` gives every page's (title, URL) by source path; ``relative`` turns a site
         URL into a link from this page. A page whose content could run script stops the build."""
-        html = self._put_late(path, html)
-        if not any(fnmatch(path, pattern) for pattern in self.trusted_pages) and (risks := html_risks(html)):
-            generated = any(p.path == path for p in self.rendered.pages)
-            where = path if generated else f"{self.docs_dir.name}/{path}"
-            self.report([Problem(where, 1, 1, f"the page may not carry script: it has {', '.join(risks)}")])
+        html = self.put_late(path, html)
+        self.report(self.risks(path, html))
         if not self.linker or path not in self.linker.glossary_pages:
             return html
         usage, titles = self.linker.usage, pages()
@@ -211,6 +235,14 @@ class SiteBuild:
 
         site = self.lib.site
         return fill_used_on(html, links, site.label("used_on"), site.label("used_on_none"))
+
+    def risks(self, path: str, html: str) -> list[Problem]:
+        """What in a page's converted HTML could run as script (hand-written pages the project trusts aside)."""
+        if any(fnmatch(path, pattern) for pattern in self.trusted_pages) or not (risks := html_risks(html)):
+            return []
+        generated = any(p.path == path for p in self.rendered.pages)
+        where = path if generated else f"{self.docs_dir.name}/{path}"
+        return [Problem(where, 1, 1, f"the page may not carry script: it has {', '.join(risks)}")]
 
     def published(self, html: str, path: str, title: str, relative: Callable[[str], str]) -> str:
         """The page as published: with the metadata reference managers and search engines read
@@ -248,7 +280,7 @@ class SiteBuild:
         html = html.replace("</head>", f"<style>{css}</style></head>", 1)
         return squeeze_html(pagescripts.with_scripts(self._cite_hand_written(html, path), relative))
 
-    def _put_late(self, path: str, html: str) -> str:
+    def put_late(self, path: str, html: str) -> str:
         """The page's late blocks in place of their markers (see :class:`~mcframe.render.Page`)."""
         late = self.rendered.late.get(path)
         if not late:
@@ -283,12 +315,20 @@ class SiteBuild:
         return out
 
 
+def _place(text: str, found: str) -> tuple[int, int]:
+    """Line and column of ``found`` (a link, from its "](") in ``text``, at its "ref:"."""
+    at = text.find(found)
+    if at < 0:
+        return 1, 1
+    return text.count("\n", 0, at) + 1, at + 2 - text.rfind("\n", 0, at)
+
+
 def _css_string(text: str) -> str:
     """Text as a CSS string: quotes, backslashes and line ends escaped, nothing else can break out."""
     return '"' + "".join(f"\\{ord(c):x} " if c in '"\\\n\r<>' else c for c in text) + '"'
 
 
-def _missing(project: Path, docs_dir: Path, modules: Path, lib: Library, extensions: list[Any] | None) -> list[Problem]:
+def _missing(project: Path, docs_dir: Path, modules: Path, lib: Library, extensions: list[Any] | None, assets: bool = True) -> list[Problem]:
     """What the build needs from outside content: hand-written pages, npm assets, Markdown extensions."""
     problems = []
     site_doc = lib.site_doc
@@ -296,7 +336,7 @@ def _missing(project: Path, docs_dir: Path, modules: Path, lib: Library, extensi
         if page.template is None and not (docs_dir / page.path).is_file():
             problems.append(site_doc.problem(("pages", i, "path"), f"hand-written page {page.path} is not in {docs_dir.name}/"))
     shim = modules / "iframe-worker" / "shim" / "index.js"
-    if not shim.is_file():
+    if assets and not shim.is_file():
         problems.append(Problem(_rel(shim, project), 1, 1, "front-end asset missing: run scripts/build, which installs them with npm ci"))
     if extensions is not None:
         have = {e.split(".")[-1] if isinstance(e, str) else "" for e in extensions}

@@ -63,7 +63,7 @@ def test_an_svg_with_script_is_refused_with_its_place(tmp_path: Path) -> None:
     assert run_mcframe(project, "build").returncode == 0
     before = (project / "site/index.html").read_text()
     edit(project / "content/identity/workbench.svg", "  <path", '  <script>alert(1)</script>\n  <path onclick="alert(2)"')
-    for command in ("build",):
+    for command in ("build", "check"):
         result = run_mcframe(project, command)
         assert result.returncode == 1, command
         assert "content/identity/workbench.svg:3:3: an SVG may hold drawing only: it has a <script> element" in result.stderr, result.stderr
@@ -88,7 +88,7 @@ def test_a_logo_file_is_checked_like_content(tmp_path: Path, value: str, where: 
     (project / "content/fake.png").write_text("<svg/>")
     edit(project / "content/site.yaml", LOGO_LINE, f"logo: {{file: {value}, alt: A workbench}}\n")
     line = (project / "content/site.yaml").read_text().splitlines().index(f"logo: {{file: {value}, alt: A workbench}}") + 1
-    result = run_mcframe(project, "build")
+    result = run_mcframe(project, "check")  # as the build reports it: see test_check_parity
     assert result.returncode == 1
     assert where.format(line=line) in result.stderr and message in result.stderr, result.stderr
 

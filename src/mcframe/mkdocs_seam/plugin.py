@@ -6,8 +6,6 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from mkdocs.config import config_options as opt
-from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
@@ -16,20 +14,10 @@ from mkdocs.utils import get_relative_url
 
 from ..sitebuild import CSS, SHIM_URI, SiteBuild
 from .errors import ContentErrorForMkDocs
-from .theme_files import drop_unused_theme_files
+from .options import McframeConfig
+from .theme_files import drop_unused_theme_files, set_theme
 
 content_log = logging.getLogger("mcframe.content")  # outside "mkdocs": strict builds show warnings, not fail
-OVERRIDES = Path(__file__).with_name("overrides")  # the theme's logo partial, with site.yaml's alt text
-
-
-class McframeConfig(Config):
-    content_dir = opt.Type(str, default="content")
-    node_modules = opt.Type(str, default="node_modules")
-    glossary_links = opt.Choice(("page", "section", "all", "off"), default="page")  # which mentions link
-    trusted_pages = opt.ListOfItems(opt.Type(str), default=[])  # hand-written pages that may carry script
-    project = opt.Optional(opt.Type(str))  # the project folder; default: mkdocs.yml's
-    drafts = opt.Type(bool, default=False)  # an editors' build: drafts shown (scripts/build --drafts, scripts/serve)
-    all_warnings = opt.Type(bool, default=False)  # every warning listed (--all-warnings)
 
 
 class McframePlugin(BasePlugin[McframeConfig]):
@@ -41,10 +29,7 @@ class McframePlugin(BasePlugin[McframeConfig]):
         project = Path(self.config.project or Path(config.config_file_path).parent).resolve()
         site = self.site = SiteBuild.open(project, Path(config.docs_dir), content_log.warning, ContentErrorForMkDocs, **options)
         config.update(site.settings())
-        config.theme["language"] = site.lib.site.language
-        marks = site.marks
-        config.theme["logo"], config.theme["favicon"], config.theme["mcframe_logo_alt"] = marks.logo, marks.favicon, marks.alt
-        config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(OVERRIDES))
+        set_theme(config, site)
         config.nav = [item.as_tree() for item in site.nav] + list(config.nav or [])
         if SHIM_URI not in config.extra.setdefault("polyfills", []):
             config.extra["polyfills"].insert(0, SHIM_URI)

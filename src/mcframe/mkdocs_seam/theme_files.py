@@ -1,4 +1,5 @@
-"""Theme files no reader's browser ever asks for: left out of ``site/`` and so of the offline zip.
+"""Theme files no reader's browser ever asks for, left out of ``site/`` and so of the offline zip; and
+the theme's settings that come from site.yaml (language, logo, favicon, the logo's alt text).
 
 Material ships source maps of its scripts and styles (for debugging the theme itself), a default
 favicon, and lunr's stemmers and word splitters for thirty languages. Its search worker loads only
@@ -12,9 +13,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
+
+from ..sitebuild import SiteBuild
+
+OVERRIDES = Path(__file__).with_name("overrides")  # the theme's logo partial, which says site.yaml's alt text
 
 DEFAULT_FAVICON = "assets/images/favicon.png"
 _MAP = re.compile(r"assets/(?:javascripts|stylesheets)/.+\.map$")
@@ -53,3 +59,11 @@ def drop_unused_theme_files(files: Files, config: MkDocsConfig) -> Files:
     for f in [f for f in files if f.src_uri in drop]:
         files.remove(f)
     return files
+
+
+def set_theme(config: MkDocsConfig, site: SiteBuild) -> None:
+    """The theme's language, logo, favicon and the logo's alt text, from site.yaml."""
+    marks = site.marks
+    config.theme["language"] = site.lib.site.language
+    config.theme["logo"], config.theme["favicon"], config.theme["mcframe_logo_alt"] = marks.logo, marks.favicon, marks.alt
+    config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(OVERRIDES))  # after a project's own overrides
