@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from fnmatch import fnmatch
+from functools import cached_property
 from html import unescape
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,7 @@ from markupsafe import escape
 
 from . import identity, pagescripts
 from .citing import files_html
+from .doclinks import link_problems
 from .editions import check_changes
 from .glossary.build import make_linker
 from .glossary.linker import GlossaryExtension, GlossaryLinker
@@ -185,11 +187,11 @@ class SiteBuild:
 
     def refs_resolved(self, path: str, markdown: str) -> tuple[str, list[Problem]]:
         """:meth:`resolve_refs`, with the links that go nowhere as problems."""
-        if "](ref:" not in markdown:
-            return markdown, []
-        routes, problems = self.rendered.routes, []
         source = self.docs_dir / path
         hand_written = source.is_file()
+        if "](ref:" not in markdown and not hand_written:
+            return markdown, []
+        routes, problems = self.rendered.routes, []
         text = source.read_text(encoding="utf-8") if hand_written else markdown
 
         def resolve(m: re.Match[str]) -> str:
@@ -205,7 +207,20 @@ class SiteBuild:
                 return m.group(0)
             return f"]({routes.element_href(path, el)})"
 
-        return _REF.sub(resolve, markdown), problems
+        out = _REF.sub(resolve, markdown)
+        if hand_written:
+            pages = [p for p in self._site_paths if p.endswith(".md")] + [f.relative_to(self.docs_dir).as_posix() for f in self.docs_dir.rglob("*.md")]
+            problems += link_problems(path, text, f"{self.docs_dir.name}/{path}", self._exists, pages)
+        return out, problems
+
+    @cached_property
+    def _site_paths(self) -> frozenset[str]:
+        """What the build writes into the site besides the docs folder's files: pages, downloads, the engine's files."""
+        written = [*(p.path for p in self.rendered.pages), *(d.path for d in self.rendered.downloads), SHIM_URI, *CSS]
+        return frozenset([*written, *(s.uri for s in pagescripts.SCRIPTS), *(path for path, _ in self.marks.files)])
+
+    def _exists(self, uri: str) -> bool:
+        return uri in self._site_paths or (not uri.startswith("../") and (self.docs_dir / uri).is_file())
 
     def _in_content(self, link: str, page: str) -> tuple[str, int, int]:
         """Where in the content files ``link`` is written (the first file that has it); the page's

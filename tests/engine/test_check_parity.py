@@ -51,6 +51,8 @@ BROKEN: dict[str, tuple[Callable[[Path], None], str]] = {
     "ref: link to a draft in a hand-written page": (
         add(NOTES, "\nAlso [a draft](ref:principle/R-03).\n"), "docs/notes.md:7:16: no principle 'R-03' to link to",
     ),
+    "link to no page in a hand-written page": (add(NOTES, "\nSee [the tools](tools.md).\n"), "docs/notes.md:7:17: a link to 'tools.md' goes nowhere"),
+    "absolute link in a hand-written page": (add(NOTES, "\nSee [the rules](/rules.html).\n"), "docs/notes.md:7:17: an absolute link '/rules.html'"),
     "ref: link to nothing in content": (  # named in the content file, not on the generated page
         change("content/ideas.yaml", "each step named aloud.", "each step named aloud ([see](ref:principle/R-99))."),
         "content/ideas.yaml:6:99: no principle 'R-99' to link to",
