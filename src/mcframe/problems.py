@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -37,10 +36,12 @@ def errors(problems: list[Problem]) -> list[Problem]:
     return [p for p in problems if p.severity == "error"]
 
 
-def report(problems: list[Problem], warn: Callable[[str], object], error: type[ContentError] = ContentError) -> None:
-    """Pass warnings to ``warn`` (summarised: see :func:`summarise`); raise ``error`` with every
-    problem if any is an error."""
-    for line in summarise([p for p in problems if p.severity == "warning"]):
+def report(
+    problems: list[Problem], warn: Callable[[str], object], error: type[ContentError] = ContentError, *, everything: bool = False
+) -> None:
+    """Pass warnings to ``warn`` (summarised unless ``everything``: see :func:`summarise`); raise
+    ``error`` with every problem if any is an error."""
+    for line in summarise([p for p in problems if p.severity == "warning"], everything):
         warn(line)
     if errors(problems):
         raise error(problems)
@@ -49,11 +50,9 @@ def report(problems: list[Problem], warn: Callable[[str], object], error: type[C
 SHOWN_OF_A_KIND = 3  # warnings of one kind shown before the rest are counted
 
 
-def summarise(problems: list[Problem], everything: bool | None = None) -> list[str]:
+def summarise(problems: list[Problem], everything: bool = False) -> list[str]:
     """Problems as lines; many of one kind (the same message but for the names in quotes) become the
-    first few and a count, unless ``everything`` (or MCFRAME_ALL_WARNINGS=1: --all-warnings)."""
-    if everything is None:
-        everything = os.environ.get("MCFRAME_ALL_WARNINGS") == "1"
+    first few and a count, unless ``everything`` (--all-warnings)."""
     kinds: dict[str, list[Problem]] = {}
     for p in problems:
         kinds.setdefault(_QUOTED.sub("'…'", p.message), []).append(p)

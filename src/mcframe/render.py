@@ -17,7 +17,7 @@ from functools import cached_property, partial
 from pathlib import Path
 from typing import Any
 
-from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined, TemplateNotFound
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined, TemplateNotFound, TemplateSyntaxError
 from markupsafe import Markup, escape
 
 from .charts import chart_figure
@@ -36,6 +36,7 @@ from .routes import LetterPage, Routes, anchor_of, href, in_html, letter_page, s
 from .sitedef import DownloadDecl, PageDecl, about
 from .sitedef import Facet as FacetDecl
 from .svgmap import Marker, map_panels
+from .templatecheck import Places, template_problem
 from .text import escape_markdown, full_stop, lcfirst, list_separator, markdown_field, question_words, theme_text
 
 
@@ -397,6 +398,7 @@ def render_site(
     helpers = _Helpers(lib, routes, backlinks(lib), boundaries, refs)
     helpers.all_downloads = all_downloads
     languages: dict[str, str] = {}
+    places = Places(project_templates)
     for decl in routes.pages:
         language = decl.language or lib.site.language
         words = lib.site.words(language)
@@ -410,6 +412,9 @@ def render_site(
             template = env.get_template(decl.template)
         except TemplateNotFound:
             problems.append(problem(decl, ("template",), f"no template '{decl.template}' in templates/ or the package"))
+            continue
+        except TemplateSyntaxError as exc:  # at its own line, not as a traceback
+            problems.append(template_problem(exc, places, decl.path) or problem(decl, ("template",), f"{decl.template}: {exc}"))
             continue
         primary = about(decl)
         intro = lib.intros.get(primary) if primary else None
@@ -444,8 +449,9 @@ def render_site(
                 extra["facets"] = make_facets(lib, decl.facets, subset)
             try:
                 body = template.render(title=title, el=el, **around, **{**common, **extra}, **helpers.context(path, language))
-            except Exception as exc:  # a template's mistake, reported like a content error
-                problems.append(problem(decl, ("template",), f"{decl.template} failed on {path}: {type(exc).__name__}: {exc}"))
+            except Exception as exc:  # a template's mistake, reported at the template's line like a content error
+                failed = f"{decl.template} failed on {path}: {type(exc).__name__}: {exc}"
+                problems.append(template_problem(exc, places, path) or problem(decl, ("template",), failed))
                 break
             if el is None and lp is None and (key := f"page-{decl.id}") in refs:
                 body += "\n" + page_cite.render(key=key, **{**common, **extra}, **helpers.context(path, language))
@@ -488,7 +494,7 @@ def make_references(lib: Library, routes: Routes) -> dict[str, Reference]:
     languages: dict[str, str] = {}
     home = {name: decl for decl in routes.pages for name in [*decl.lists, *([decl.shows] if decl.shows else [])]}
     for name, els in lib.elements.items():
-        if name == "sources":
+        if lib.collections[name].kind == "source":
             continue
         for el in els:
             url = None

@@ -9,6 +9,7 @@ any page's HTML (``html_risks``), hand-written pages included.
 from __future__ import annotations
 
 import re
+from html import unescape
 from html.parser import HTMLParser
 
 DANGEROUS_TAGS = frozenset({"script", "iframe", "object", "embed", "frame", "frameset", "applet", "base", "meta"})
@@ -65,6 +66,15 @@ def _suspect(html: str) -> bool:
     return any(m.start() > 0 and (low[m.start() - 1].isspace() or low[m.start() - 1] in "/\"'") for m in _EVENT.finditer(low))
 
 
+def source_suspect(text: str) -> bool:
+    """Whether a page's Markdown (or HTML) source could turn into HTML that :func:`html_risks`
+    refuses: a tag, event attribute or script address that Markdown conversion would carry over.
+    Markdown writes none of its own, and entities are decoded first, so a page with none of these
+    need not be converted to be cleared."""
+    low = unescape(text).lower()
+    return bool(_SUSPECT_TAG.search(low) or _SUSPECT_URL.search(low) or _EVENT.search(low))
+
+
 def html_risks(html: str) -> list[str]:
     """What in a page's content (not the theme's own scripts) could run as script."""
     if not _suspect(html):  # a fast pass: most pages have nothing to look at closely
@@ -73,3 +83,59 @@ def html_risks(html: str) -> list[str]:
     scanner.feed(html)
     scanner.close()
     return list(dict.fromkeys(scanner.found))
+
+
+# An SVG the site publishes (a logo, a favicon) is opened on its own too, where its script would run:
+# it may hold drawing only. References stay inside the file (#id) or are inline raster images.
+_SVG_REFUSED = frozenset({"script", "foreignobject", "handler", "listener", *DANGEROUS_TAGS})
+_SVG_LINK_ATTRS = frozenset({"href", "src", "data", "action", "formaction"})
+_INSIDE = re.compile(r"^\s*(?:#|data:image/(?:png|jpeg|gif|webp)[;,])", re.I)
+_CSS_OUTSIDE = re.compile(r"@import|url\(\s*(?![\"']?\s*#)", re.I)
+
+
+def svg_risks(data: bytes) -> list[tuple[int, int, str]]:
+    """(line, column, what) for each thing in an SVG file that could run script or reach outside
+    the file: <script>, <foreignObject>, event attributes, script addresses, links and style that
+    load other files, DTDs and entities (no drawing needs them), and XML that does not parse."""
+    import xml.parsers.expat
+
+    declared = re.search(rb"<!(?:DOCTYPE|ENTITY)", data, re.I)
+    if declared:  # refused before parsing: nothing is expanded
+        at = declared.start()
+        return [(data.count(b"\n", 0, at) + 1, at - data.rfind(b"\n", 0, at), "a DOCTYPE or entity declaration (an SVG needs none)")]
+    parser = xml.parsers.expat.ParserCreate()
+    found: list[tuple[int, int, str]] = []
+    in_style = [False]
+
+    def here(what: str) -> None:
+        found.append((parser.CurrentLineNumber, parser.CurrentColumnNumber + 1, what))
+
+    def start(name: str, attrs: dict[str, str]) -> None:
+        local = name.rsplit(":", 1)[-1]
+        if local.lower() in _SVG_REFUSED:
+            here(f"a <{local}> element")
+        in_style[0] = local.lower() == "style"
+        for attr, value in attrs.items():
+            attr_local = attr.rsplit(":", 1)[-1].lower()
+            if attr_local.startswith("on"):
+                here(f"an event attribute ({attr}=) on <{local}>")
+            elif _SCRIPT_URL.match(value) or re.search(r"\b(?:java|vb)script\s*:", value, re.I):
+                here(f"a script address in {attr}= on <{local}>")
+            elif attr_local in _SVG_LINK_ATTRS and not _INSIDE.match(value):
+                here(f"a reference outside the file ({attr}=\"{value[:60]}\") on <{local}>")
+            elif _CSS_OUTSIDE.search(value) and not attr.startswith("xmlns"):
+                here(f"style that loads another file ({attr}=) on <{local}>")
+
+    def text(data: str) -> None:
+        if in_style[0] and _CSS_OUTSIDE.search(data):
+            here("style that loads another file (<style>)")
+
+    parser.StartElementHandler = start
+    parser.EndElementHandler = lambda name: in_style.__setitem__(0, False)
+    parser.CharacterDataHandler = text
+    parser.ProcessingInstructionHandler = lambda target, _: here(f"a processing instruction (<?{target}?>)") if target.lower() != "xml" else None
+    try:
+        parser.Parse(data, True)
+    except xml.parsers.expat.ExpatError as exc:
+        found.append((exc.lineno, exc.offset + 1, f"XML that does not parse ({xml.parsers.expat.ErrorString(exc.code)})"))
+    return found

@@ -6,19 +6,20 @@ generator: the MkDocs seam only forwards events here.
 from __future__ import annotations
 
 import json
-import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from fnmatch import fnmatch
+from functools import cached_property
 from html import unescape
 from pathlib import Path
 from typing import Any
 
 from markupsafe import escape
 
-from . import identity
+from . import identity, pagescripts
 from .citing import files_html
+from .doclinks import link_problems
 from .editions import check_changes
 from .glossary.build import make_linker
 from .glossary.linker import GlossaryExtension, GlossaryLinker
@@ -28,20 +29,22 @@ from .library import Library, load_library
 from .mdext import PermalinkTitles, TableParts
 from .models import Term
 from .problems import ContentError, Problem, report
-from .render import NavItem, Rendered, render_site
+from .render import NavItem, Rendered, make_environment, render_site
 from .routes import href, in_html
 from .safety import html_risks
+from .templatecheck import Places, label_problems
 from .text import squeeze_html, theme_text
 
 PACKAGE_DIR = Path(__file__).resolve().parent
+# The pinned front-end assets belong to the engine (its package-lock.json): a project without its own
+# node_modules/ uses the checkout's that scripts/build installed.
+ENGINE_NODE_MODULES = PACKAGE_DIR.parents[1] / "node_modules"
 _REF = re.compile(r"\]\(ref:([a-z][a-z0-9_]*)/([A-Za-z0-9-]+)(?:#([A-Za-z0-9_-]+))?\)")  # see SiteBuild.resolve_refs
 SHIM_URI = "assets/vendor/iframe-worker/shim.js"  # lets search run from file://
 # The engine's styles, in cascade order: readability, accessibility fixes on top of the theme, print,
 # then the glossary's term links and previews.
 IDENTITY_CSS = "assets/mcframe/identity.css"  # generated from site.yaml's colours
-LOGO, FAVICON = "assets/mcframe/logo.svg", "assets/mcframe/favicon.svg"  # drawn in those colours
 CSS = (IDENTITY_CSS, "assets/mcframe/base.css", "assets/mcframe/a11y.css", "assets/mcframe/print.css", "assets/mcframe/glossary.css")
-SCRIPTS = tuple(f"assets/mcframe/{name}.js" for name in ("glossary", "filters", "selfreview", "circlesboard", "cite"))
 # Markdown extensions the templates write for: definition lists, attributes, Markdown inside HTML...
 NEEDED_EXTENSIONS = ("abbr", "admonition", "attr_list", "def_list", "md_in_html", "tables", "toc")
 
@@ -65,8 +68,10 @@ class SiteBuild:
     node_modules: Path
     content_dir: Path
     docs_dir: Path
+    marks: identity.Identity  # the logo and favicon
     trusted_pages: tuple[str, ...] = ()  # hand-written pages allowed to carry script (test fixtures)
     permalinks: PermalinkTitles = field(default_factory=PermalinkTitles)  # their title in each page's language
+    all_warnings: bool = False  # list every warning, not the first few of each kind
     warn: Callable[[str], object] = print
     error: type[ContentError] = ContentError
 
@@ -74,19 +79,34 @@ class SiteBuild:
     def load(
         cls, project: Path, docs_dir: Path, *, content_dir: str = "content", node_modules: str = "node_modules",
         glossary_links: str = "page", markdown_extensions: list[Any] | None = None, trusted_pages: list[str] | None = None,
+        drafts: bool = False, all_warnings: bool = False, lib: Library | None = None, assets: bool = True,
     ) -> tuple[SiteBuild | None, list[Problem]]:
+        """Load, check and render. ``drafts``: an editors' build (scripts/build --drafts, scripts/serve)
+        that shows draft elements, marked as drafts. ``lib``: content loaded already, for ``drafts``.
+        ``assets``: the front-end assets must be installed (a check, which builds nothing, needs none)."""
         content = project / content_dir
         modules = project / node_modules
-        # An editors' build shows drafts (scripts/build --drafts, scripts/serve): they say so by this variable.
-        lib, problems = load_library(content, shown_root=project, drafts=os.environ.get("MCFRAME_DRAFTS") == "1")
+        if not modules.is_dir() and ENGINE_NODE_MODULES.is_dir():
+            modules = ENGINE_NODE_MODULES
+        problems: list[Problem] = []
+        if lib is None:
+            lib, problems = load_library(content, shown_root=project, drafts=drafts)
         if lib is None or any(p.severity == "error" for p in problems):
             return None, problems
         problems += check_changes(lib, content)
-        rendered, render_problems = render_site(lib, modules / "world-atlas" / "countries-50m.json", project / "templates")
-        problems += render_problems + _missing(project, docs_dir, modules, lib, markdown_extensions)
+        marks, mark_problems = identity.identity_of(lib.site, lib.site_doc, content, project)
+        problems += mark_problems
+        atlas = modules / "world-atlas" / "countries-50m.json"
+        # A check needs no front-end assets: without them, the map is not drawn.
+        rendered, render_problems = render_site(lib, atlas if assets or atlas.is_file() else None, project / "templates")
+        labels = label_problems(lib, make_environment(project / "templates"), Places(project / "templates"), [p.template for p in lib.site.pages if p.template])
+        found = {(p.path, p.line) for p in labels}  # a label the template asks for, found before rendering too: once
+        problems += labels + [p for p in render_problems if (p.path, p.line) not in found or not p.message.startswith("no label")]
+        problems += _missing(project, docs_dir, modules, lib, markdown_extensions, assets)
         if rendered is None or any(p.severity == "error" for p in problems):
             return None, problems
-        glossary_page = rendered.routes.list_page("terms")
+        terms = next((c.name for c in lib.collections.values() if c.kind == "term"), None)  # the glossary, whatever the site calls it
+        glossary_page = rendered.routes.list_page(terms) if terms else None
         linker = None
         if glossary_page and glossary_links != "off":
             routes = rendered.routes
@@ -96,7 +116,9 @@ class SiteBuild:
         # Runs after the generator's own link rewriting (priority 0) and is given final URLs, so thousands
         # of term links are not resolved and validated again: site_audit checks them after the build.
         glossary = GlossaryExtension(linker, priority=-1)
-        return cls(lib, rendered, linker, glossary, modules, content, docs_dir, tuple(trusted_pages or ())), problems
+        assert marks is not None  # else an error, returned above
+        site = cls(lib, rendered, linker, glossary, modules, content, docs_dir, marks, trusted_pages=tuple(trusted_pages or ()), all_warnings=all_warnings)
+        return site, problems
 
     @classmethod
     def open(
@@ -104,10 +126,14 @@ class SiteBuild:
     ) -> SiteBuild:
         """:meth:`load`, with warnings passed to ``warn`` and errors raised as ``error``."""
         site, problems = cls.load(project, docs_dir, **options)
-        report(problems, warn, error)
+        report(problems, warn, error, everything=bool(options.get("all_warnings")))
         assert site is not None  # any reason for None is an error, raised above
         site.warn, site.error = warn, error
         return site
+
+    def report(self, problems: list[Problem]) -> None:
+        """Warnings to ``warn``; any error stops the build."""
+        report(problems, self.warn, self.error, everything=self.all_warnings)
 
     def settings(self) -> dict[str, str]:
         """The site generator's settings that come from site.yaml. The theme puts them into pages as
@@ -137,15 +163,19 @@ class SiteBuild:
     def files(self, exists: Callable[[str], bool]) -> list[SiteFile]:
         """What the build adds to the site. ``exists`` tells whether the docs folder has a file already:
         a hand-written page may not take a generated one's place."""
-        clashes = [p.path for p in self.rendered.pages if exists(p.path)]
-        report([Problem(f"{self.docs_dir.name}/{c}", 1, 1, "clashes with a generated page; rename or remove it") for c in clashes], self.warn, self.error)
+        self.report(self.clashes(exists))
         out = [SiteFile(p.path, p.markdown, in_nav=p.in_nav) for p in self.rendered.pages]
         out += [SiteFile(d.path, d.content) for d in self.rendered.downloads]
         out.append(SiteFile(SHIM_URI, source=self.node_modules / "iframe-worker" / "shim" / "index.js"))
-        out += [SiteFile(uri, source=PACKAGE_DIR / "assets" / Path(uri).name) for uri in (*CSS, *SCRIPTS) if uri != IDENTITY_CSS]
-        colours = self.lib.site.colours
-        out += [SiteFile(IDENTITY_CSS, identity.stylesheet(colours)), SiteFile(LOGO, identity.logo_svg()), SiteFile(FAVICON, identity.favicon_svg(colours))]
+        out += [SiteFile(uri, source=PACKAGE_DIR / "assets" / Path(uri).name) for uri in (*CSS, *(s.uri for s in pagescripts.SCRIPTS)) if uri != IDENTITY_CSS]
+        out.append(SiteFile(IDENTITY_CSS, identity.stylesheet(self.lib.site.colours, logo=self.marks.logo is not None)))
+        out += [SiteFile(path, content) for path, content in self.marks.files]
         return out
+
+    def clashes(self, exists: Callable[[str], bool]) -> list[Problem]:
+        """Hand-written pages (``exists`` in the docs folder) at a generated page's path."""
+        clashes = [p.path for p in self.rendered.pages if exists(p.path)]
+        return [Problem(f"{self.docs_dir.name}/{c}", 1, 1, "clashes with a generated page; rename or remove it") for c in clashes]
 
     @property
     def extensions(self) -> list[Any]:
@@ -166,11 +196,18 @@ class SiteBuild:
         or its kind where the site has one collection of that kind) and ID, wherever it lives:
         ``[the ECF](ref:sources/dfe-2019-ecf)``, ``[the glossary](ref:page/glossary)``. The link
         follows the element when its list is split by letter or its page moves."""
-        if "](ref:" not in markdown:
-            return markdown
-        routes, problems = self.rendered.routes, []
+        out, problems = self.refs_resolved(path, markdown)
+        self.report(problems)
+        return out
+
+    def refs_resolved(self, path: str, markdown: str) -> tuple[str, list[Problem]]:
+        """:meth:`resolve_refs`, with the links that go nowhere as problems."""
         source = self.docs_dir / path
-        text = source.read_text(encoding="utf-8") if source.is_file() else markdown
+        hand_written = source.is_file()
+        if "](ref:" not in markdown and not hand_written:
+            return markdown, []
+        routes, problems = self.rendered.routes, []
+        text = source.read_text(encoding="utf-8") if hand_written else markdown
 
         def resolve(m: re.Match[str]) -> str:
             name, id = m.group(1), m.group(2)
@@ -180,16 +217,36 @@ class SiteBuild:
                 el = self.lib.get(name, id)
             except KeyError:
                 what = self.lib.collection(name).decl.label if self.lib.has(name) else name.replace("_", " ")
-                at = text.find(m.group(0))
-                line = text.count("\n", 0, at) + 1 if at >= 0 else 1
-                col = at + 2 - text.rfind("\n", 0, at) if at >= 0 else 1  # at "ref:"
-                problems.append(Problem(f"{self.docs_dir.name}/{path}", line, col, f"no {what} '{id}' to link to"))
+                # A generated page's link comes from a Markdown field of content: named there.
+                where = (f"{self.docs_dir.name}/{path}", *_place(text, m.group(0))) if hand_written else self._in_content(m.group(0), path)
+                problems.append(Problem(*where, f"no {what} '{id}' to link to"))
                 return m.group(0)
             return f"]({routes.element_href(path, el)})"
 
         out = _REF.sub(resolve, markdown)
-        report(problems, self.warn, self.error)
-        return out
+        if hand_written:
+            pages = [p for p in self._site_paths if p.endswith(".md")] + [f.relative_to(self.docs_dir).as_posix() for f in self.docs_dir.rglob("*.md")]
+            problems += link_problems(path, text, f"{self.docs_dir.name}/{path}", self._exists, pages)
+        return out, problems
+
+    @cached_property
+    def _site_paths(self) -> frozenset[str]:
+        """What the build writes into the site besides the docs folder's files: pages, downloads, the engine's files."""
+        written = [*(p.path for p in self.rendered.pages), *(d.path for d in self.rendered.downloads), SHIM_URI, *CSS]
+        return frozenset([*written, *(s.uri for s in pagescripts.SCRIPTS), *(path for path, _ in self.marks.files)])
+
+    def _exists(self, uri: str) -> bool:
+        return uri in self._site_paths or (not uri.startswith("../") and (self.docs_dir / uri).is_file())
+
+    def _in_content(self, link: str, page: str) -> tuple[str, int, int]:
+        """Where in the content files ``link`` is written (the first file that has it); the page's
+        path when no file has it as such."""
+        project = self.content_dir.parent
+        for shown in sorted({self.lib.site_doc.path, *(o.path for o in self.lib.origins.values())}):
+            text = (project / shown).read_text(encoding="utf-8")
+            if link in text:
+                return (shown, *_place(text, link))
+        return page, 1, 1
 
     def page_html(
         self, path: str, html: str, pages: Callable[[], dict[str, tuple[str, str]]], relative: Callable[[str], str]
@@ -197,11 +254,8 @@ class SiteBuild:
         """The final HTML of a page: the glossary's "Used on" lists are filled in once every page is
         converted. ``pages`` gives every page's (title, URL) by source path; ``relative`` turns a site
         URL into a link from this page. A page whose content could run script stops the build."""
-        html = self._put_late(path, html)
-        if not any(fnmatch(path, pattern) for pattern in self.trusted_pages) and (risks := html_risks(html)):
-            generated = any(p.path == path for p in self.rendered.pages)
-            where = path if generated else f"{self.docs_dir.name}/{path}"
-            report([Problem(where, 1, 1, f"the page may not carry script: it has {', '.join(risks)}")], self.warn, self.error)
+        html = self.put_late(path, html)
+        self.report(self.risks(path, html))
         if not self.linker or path not in self.linker.glossary_pages:
             return html
         usage, titles = self.linker.usage, pages()
@@ -213,10 +267,19 @@ class SiteBuild:
         words = self.words(path)
         return fill_used_on(html, links, words("used_on"), words("used_on_none"))
 
-    def published(self, html: str, path: str, title: str) -> str:
+    def risks(self, path: str, html: str) -> list[Problem]:
+        """What in a page's converted HTML could run as script (hand-written pages the project trusts aside)."""
+        if any(fnmatch(path, pattern) for pattern in self.trusted_pages) or not (risks := html_risks(html)):
+            return []
+        generated = any(p.path == path for p in self.rendered.pages)
+        where = path if generated else f"{self.docs_dir.name}/{path}"
+        return [Problem(where, 1, 1, f"the page may not carry script: it has {', '.join(risks)}")]
+
+    def published(self, html: str, path: str, title: str, relative: Callable[[str], str]) -> str:
         """The page as published: with the metadata reference managers and search engines read
         (Highwire-style citation tags, Dublin Core and schema.org JSON-LD) in its <head>, its text set
-        in its language's typography, and the indentation before its tags squeezed out."""
+        in its language's typography, the engine's scripts it has work for (``relative`` turns a site
+        path into a link from the page), and the indentation before its tags squeezed out."""
         s = self.lib.site
         title = s.title if path == self.rendered.routes.pages[0].path else unescape(title)  # the home page is the site
         language, words = self.language_of(path), self.words(path)
@@ -253,9 +316,9 @@ class SiteBuild:
         html = html.replace("</head>", f"<style>{css}</style></head>", 1)
         # The theme says its language (en for en-GB, or that of the theme's nearest): the page says its own.
         html = re.sub(r'<html lang="[^"]*"', f'<html lang="{escape(language)}"', html, count=1)
-        return squeeze_html(typeset(self._cite_hand_written(html, path), language))
+        return squeeze_html(pagescripts.with_scripts(typeset(self._cite_hand_written(html, path), language), relative))
 
-    def _put_late(self, path: str, html: str) -> str:
+    def put_late(self, path: str, html: str) -> str:
         """The page's late blocks in place of their markers (see :class:`~mcframe.render.Page`)."""
         late = self.rendered.late.get(path)
         if not late:
@@ -290,12 +353,20 @@ class SiteBuild:
         return out
 
 
+def _place(text: str, found: str) -> tuple[int, int]:
+    """Line and column of ``found`` (a link, from its "](") in ``text``, at its "ref:"."""
+    at = text.find(found)
+    if at < 0:
+        return 1, 1
+    return text.count("\n", 0, at) + 1, at + 2 - text.rfind("\n", 0, at)
+
+
 def _css_string(text: str) -> str:
     """Text as a CSS string: quotes, backslashes and line ends escaped, nothing else can break out."""
     return '"' + "".join(f"\\{ord(c):x} " if c in '"\\\n\r<>' else c for c in text) + '"'
 
 
-def _missing(project: Path, docs_dir: Path, modules: Path, lib: Library, extensions: list[Any] | None) -> list[Problem]:
+def _missing(project: Path, docs_dir: Path, modules: Path, lib: Library, extensions: list[Any] | None, assets: bool = True) -> list[Problem]:
     """What the build needs from outside content: hand-written pages, npm assets, Markdown extensions."""
     problems = []
     site_doc = lib.site_doc
@@ -303,7 +374,7 @@ def _missing(project: Path, docs_dir: Path, modules: Path, lib: Library, extensi
         if page.template is None and not (docs_dir / page.path).is_file():
             problems.append(site_doc.problem(("pages", i, "path"), f"hand-written page {page.path} is not in {docs_dir.name}/"))
     shim = modules / "iframe-worker" / "shim" / "index.js"
-    if not shim.is_file():
+    if assets and not shim.is_file():
         problems.append(Problem(_rel(shim, project), 1, 1, "front-end asset missing: run scripts/build, which installs them with npm ci"))
     if extensions is not None:
         have = {e.split(".")[-1] if isinstance(e, str) else "" for e in extensions}

@@ -13,7 +13,7 @@ from typing import Annotated
 
 from pydantic import Field, PrivateAttr
 
-from .identity import Colours
+from .identity import Colours, Logo
 from .language import ENGINE_LABELS, ENGLISH, Wordbook, Words
 from .models import Markdown, Model, Slug, Text
 
@@ -130,6 +130,8 @@ class SiteDef(Model):
     address: Annotated[str, Field(pattern=r"^https?://\S+/$")] | None = None  # where the site is published, if online
     language: Language
     colours: Colours | None = None  # the palette: header and links; none: the theme's own
+    logo: Logo | None = None  # a file under content/ and its alt text, or none; not given: the engine's mark
+    favicon: Text | None = None  # a file under content/; none: the logo's file, or the engine's mark
     edition: Edition
     zip_name: Annotated[str, Field(pattern=r"^[A-Za-z0-9._{}-]+\.zip$")]  # "{edition}" is the edition number
     labels: dict[str, Text] = {}  # words the templates use, by key, in the site's language: labels.source ...

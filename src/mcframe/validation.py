@@ -121,7 +121,7 @@ def _field_path(model: type[BaseModel], loc: tuple[Any, ...]) -> tuple[tuple[Any
         elif dicts:
             out.append(step)
             annotation = get_args(dicts[0])[1]
-        elif len(members) == 1:  # an unknown field's name: kept, for the message
+        elif len([m for m in members if m is not type(None)]) == 1:  # an unknown field's name (of X or X | None): kept, for the message
             out.append(step)
         # else: the name of a union's branch, not a place in the file
     return tuple(out), annotation
@@ -134,6 +134,9 @@ def _expected(annotation: Any) -> str:
         if m is type(None):
             continue
         origin = get_origin(m)
+        if isinstance(m, type) and issubclass(m, BaseModel):
+            names.append("a mapping")
+            continue
         name = getattr(origin or m, "__name__", "") if origin is not Literal else "one of " + ", ".join(map(repr, get_args(m)))
         names.append(_TYPE_NAMES.get(name, name) if isinstance(m, type) or origin else name)
     if set(names) == {"a number", "a whole number"}:

@@ -230,13 +230,18 @@ def test_missing_markdown_extension_is_named(tmp_path: Path) -> None:
     assert "mkdocs.yml:1:1: markdown_extensions must include def_list" in result.stderr
 
 
-def test_missing_npm_assets_are_a_clear_error(tmp_path: Path) -> None:
+def test_missing_npm_assets_are_a_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Neither the project nor the engine has node_modules/ (a project without its own uses the engine's)."""
+    from mcframe import sitebuild
+
     project = copy_fixture(tmp_path / "p")
     (project / "node_modules").unlink()
-    result = run_mcframe(project, "build")
-    assert result.returncode == 1
-    assert "front-end asset missing: run scripts/build" in result.stderr
-    assert "Traceback" not in result.stderr
+    monkeypatch.setattr(sitebuild, "ENGINE_NODE_MODULES", tmp_path / "none")
+    site, problems = sitebuild.SiteBuild.load(project, project / "docs")
+    assert site is None
+    assert [str(p) for p in problems if p.severity == "error"] == [
+        "node_modules/iframe-worker/shim/index.js:1:1: front-end asset missing: run scripts/build, which installs them with npm ci"
+    ]
 
 
 # --- The engine keeps its shape -------------------------------------------------------------------

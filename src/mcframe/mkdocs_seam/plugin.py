@@ -6,27 +6,18 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from mkdocs.config import config_options as opt
-from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from ..problems import report
-from ..sitebuild import CSS, FAVICON, LOGO, SCRIPTS, SHIM_URI, SiteBuild
+from ..sitebuild import CSS, SHIM_URI, SiteBuild
 from .errors import ContentErrorForMkDocs
-from .theme_files import drop_unused_theme_files, use_theme_languages
+from .options import McframeConfig
+from .theme_files import drop_unused_theme_files, set_theme
 
 content_log = logging.getLogger("mcframe.content")  # outside "mkdocs": strict builds show warnings, not fail
-
-
-class McframeConfig(Config):
-    content_dir = opt.Type(str, default="content")
-    node_modules = opt.Type(str, default="node_modules")
-    glossary_links = opt.Choice(("page", "section", "all", "off"), default="page")  # which mentions link
-    trusted_pages = opt.ListOfItems(opt.Type(str), default=[])  # hand-written pages that may carry script
 
 
 class McframePlugin(BasePlugin[McframeConfig]):
@@ -34,17 +25,16 @@ class McframePlugin(BasePlugin[McframeConfig]):
 
     @event_priority(100)  # before Material's offline plugin, which adds a CDN shim if none is listed
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        project, options = Path(config.config_file_path).resolve().parent, {**self.config, "markdown_extensions": config.markdown_extensions}
+        options = {k: v for k, v in self.config.items() if k != "project"} | {"markdown_extensions": config.markdown_extensions}
+        project = Path(self.config.project or Path(config.config_file_path).parent).resolve()
         site = self.site = SiteBuild.open(project, Path(config.docs_dir), content_log.warning, ContentErrorForMkDocs, **options)
         config.update(site.settings())
-        use_theme_languages(site, config)  # the site's and each page's, checked against the theme's
-        config.theme["logo"], config.theme["favicon"] = config.theme.get("logo") or LOGO, FAVICON
+        set_theme(config, site)
         config.nav = [item.as_tree() for item in site.nav] + list(config.nav or [])
         if SHIM_URI not in config.extra.setdefault("polyfills", []):
             config.extra["polyfills"].insert(0, SHIM_URI)
         config.markdown_extensions.extend(site.extensions)
         config.extra_css.extend(CSS)
-        config.extra_javascript.extend(SCRIPTS)
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -62,7 +52,7 @@ class McframePlugin(BasePlugin[McframeConfig]):
         return self.site.resolve_refs(page.file.src_uri, markdown)
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
-        report(self.site.unused_terms(), content_log.warning)  # every page is converted by now
+        self.site.report(self.site.unused_terms())  # every page is converted by now
         return env
 
     @event_priority(-100)  # after the search plugin has indexed the page
@@ -72,7 +62,8 @@ class McframePlugin(BasePlugin[McframeConfig]):
         return context
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        return self.site.published(output, page.file.src_uri, str(page.meta.get("title") or page.title))
+        relative = lambda url: get_relative_url(url, page.url)  # noqa: E731
+        return self.site.published(output, page.file.src_uri, str(page.meta.get("title") or page.title), relative)
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         for folder in self.site.watched():

@@ -6,7 +6,6 @@ A failed build leaves the last good ``site/`` and zip exactly as they were.
 from __future__ import annotations
 
 import logging
-import os
 import shutil
 import sys
 import tempfile
@@ -20,21 +19,25 @@ from mkdocs.exceptions import Abort, MkDocsException
 from ..offline_zip import ZIP_EXCLUDE, write_zip
 from ..problems import ContentError
 from . import ENGINE
+from .project import config_args
 
 
-def publish(project: Path, site_dir: Path | None = None, dist_dir: Path | None = None, drafts: bool = False) -> int:
-    """Build; with ``drafts``, an editors' build that shows draft elements, zipped under another name."""
+def publish(
+    project: Path, site_dir: Path | None = None, dist_dir: Path | None = None, drafts: bool = False,
+    all_warnings: bool = False, timings: bool = False,
+) -> int:
+    """Build; with ``drafts``, an editors' build that shows draft elements, zipped under another name;
+    with ``all_warnings``, every warning listed; with ``timings``, the glossary linker's time printed."""
     started = time.perf_counter()
-    os.environ["MCFRAME_DRAFTS"] = "1" if drafts else "0"
     _show_mkdocs_warnings()
     site_dir = (site_dir or project / "site").resolve()
     dist_dir = (dist_dir or project / "dist").resolve()
-    staging_root = project / ".build-tmp"
-    staging_root.mkdir(exist_ok=True)
+    staging_root = site_dir.parent / ".build-tmp"  # beside site/, so that the swap is a rename
+    staging_root.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=staging_root) as tmp:
         staged_site = Path(tmp) / "site"
         try:
-            config = load_config(str(project / "mkdocs.yml"), site_dir=str(staged_site), strict=True)
+            config = load_config(**config_args(project, drafts=drafts, all_warnings=all_warnings), site_dir=str(staged_site), strict=True)
             build(config)
         except ContentError as exc:
             for p in exc.problems:
@@ -62,7 +65,7 @@ def publish(project: Path, site_dir: Path | None = None, dist_dir: Path | None =
             (Path(tmp) / file).replace(dist_dir / file)
     if not any(staging_root.iterdir()):
         staging_root.rmdir()
-    if os.environ.get("MCFRAME_TIMINGS") == "1" and site.linker:
+    if timings and site.linker:
         print(f"glossary linker: {site.linker.seconds:.2f} s")
     size = (dist_dir / name).stat().st_size
     elapsed = time.perf_counter() - started
@@ -92,12 +95,15 @@ def _rel(path: Path, project: Path) -> str:
         return str(path)
 
 
-def _show_mkdocs_warnings() -> None:
-    """MkDocs prints nothing through its API unless a handler is set; show warnings and errors."""
+def _show_mkdocs_warnings(level: int = logging.WARNING) -> None:
+    """MkDocs prints nothing through its API unless a handler is set; show warnings and errors (and,
+    at ``level`` INFO, what a live preview says)."""
     logger = logging.getLogger(ENGINE)
+    if level < logging.WARNING:
+        logger.setLevel(level)
     if not any(getattr(h, "_mcframe", False) for h in logger.handlers):
         handler = logging.StreamHandler(sys.stderr)
-        handler.setLevel(logging.WARNING)
+        handler.setLevel(level)
         handler.setFormatter(logging.Formatter("%(levelname)s - %(message)s"))
         handler._mcframe = True  # type: ignore[attr-defined]
         logger.addHandler(handler)

@@ -1,9 +1,11 @@
-"""The theme's files: its templates of each page's language, and those no reader's browser asks for.
+"""The theme's files: its templates of each page's language and of the logo, the theme's settings that
+come from site.yaml, and those files no reader's browser asks for.
 
 Each page is built in its own language (the theme's words, and its ``<html lang>``): ``overrides/``
-holds Material's language partial, which takes each page's language from ``config.extra``, and its
-404 page, with the heading in the site's words; the site's and its pages' languages must be ones the
-theme ships, or variants of them (en-GB of en), as ``mcframe check`` says too.
+holds Material's language partial, which takes each page's language from ``config.extra``, its 404
+page, with the heading in the site's words, and its logo partial, which says site.yaml's alt text; the
+site's and its pages' languages must be ones the theme ships, or variants of them (en-GB of en), as
+``mcframe check`` says too.
 
 Files no reader's browser ever asks for are left out of ``site/`` and so of the offline zip.
 
@@ -71,12 +73,15 @@ def drop_unused_theme_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
-def use_theme_languages(site: SiteBuild, config: MkDocsConfig) -> None:
-    """The theme in the site's language and each page in its own: the languages checked against the
-    theme's (path:line:col problems), and the theme's templates of them put before its own."""
+def set_theme(config: MkDocsConfig, site: SiteBuild) -> None:
+    """The theme in the site's language and each page in its own (the languages checked against the
+    theme's, as path:line:col problems), with the logo, favicon and the logo's alt text of site.yaml;
+    the theme's templates of them put before its own."""
     langs = theme_languages(config.theme.dirs)
     report(check_languages(site.lib.site, site.lib.site_doc, langs), site.warn, site.error)
     config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(OVERRIDES))  # a project's custom_dir still comes first
     config.theme["language"] = find(site.lib.site.language, langs)
     config.extra["mcframe_languages"] = {path: find(lang, langs) for path, lang in site.rendered.languages.items()}
     config.extra["mcframe_not_found"] = str(escape(site.lib.site.label("not_found")))  # the theme's templates do not escape
+    marks = site.marks
+    config.theme["logo"], config.theme["favicon"], config.theme["mcframe_logo_alt"] = marks.logo, marks.favicon, marks.alt
