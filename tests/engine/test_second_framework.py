@@ -82,6 +82,8 @@ def test_nothing_of_the_real_framework_reaches_its_output(archive: Built) -> Non
     assert leaks == [], leaks
     files = [p.relative_to(archive.site).as_posix() for p in archive.site.rglob("*") if p.is_file()]
     assert [f for f in files if THIS_FRAMEWORK.search(f)] == []
+    home = (archive.site / "index.html").read_text()
+    assert 'alt="An archive box"' in home and "archive-box.svg" in home  # its own mark, from its site.yaml
     for mark in ("logo", "favicon"):
         for svg in archive.site.rglob(f"{mark}*.svg"):
             assert svg.read_text().count("<circle") < 3, f"{svg.name} is the real framework's mark of three circles"
@@ -112,6 +114,7 @@ def test_a_kind_in_a_folder_of_its_own_lists_its_steps_and_links_both_ways(archi
 
 def test_hand_written_pages_link_by_the_sites_own_collection_names(archive: Built) -> None:
     page = (archive.site / "en-francais.html").read_text()
+    assert page.startswith("<!doctype html>\n<html lang=\"fr\"") or '<html lang="fr"' in page[:200]  # its language, hand-written
     assert re.search(r'href="standards/values\.html#val1"', page), page[:2000]
 
 
