@@ -46,16 +46,16 @@ BROKEN: dict[str, tuple[Callable[[Path], None], str]] = {
         "unknown export 'no-such-export'",
     ),
     "ref: link to nothing in a hand-written page": (
-        add(NOTES, "\nAlso [a missing rule](ref:principle/R-99).\n"), "docs/notes.md:7:23: no principle 'R-99' to link to",
+        add(NOTES, "\nAlso [a missing rule](ref:principle/R-99).\n"), "docs/notes.md:7:23: no rule of thumb 'R-99' to link to",
     ),
     "ref: link to a draft in a hand-written page": (
-        add(NOTES, "\nAlso [a draft](ref:principle/R-03).\n"), "docs/notes.md:7:16: no principle 'R-03' to link to",
+        add(NOTES, "\nAlso [a draft](ref:principle/R-03).\n"), "docs/notes.md:7:16: no rule of thumb 'R-03' to link to",
     ),
     "link to no page in a hand-written page": (add(NOTES, "\nSee [the tools](tools.md).\n"), "docs/notes.md:7:17: a link to 'tools.md' goes nowhere"),
     "absolute link in a hand-written page": (add(NOTES, "\nSee [the rules](/rules.html).\n"), "docs/notes.md:7:17: an absolute link '/rules.html'"),
     "ref: link to nothing in content": (  # named in the content file, not on the generated page
         change("content/ideas.yaml", "each step named aloud.", "each step named aloud ([see](ref:principle/R-99))."),
-        "content/ideas.yaml:6:99: no principle 'R-99' to link to",
+        "content/ideas.yaml:6:99: no rule of thumb 'R-99' to link to",
     ),
     "script in a hand-written page": (add(NOTES, '\n<p onmouseover="alert(1)">Hover</p>\n'), "docs/notes.md:1:1: the page may not carry script"),
     "script by attribute list in a hand-written page": (

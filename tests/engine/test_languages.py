@@ -215,7 +215,7 @@ def test_a_variant_of_a_theme_language_builds_and_is_said_exactly(tmp_path: Path
     ("old", "new", "where", "message"),
     [
         ("language: en\n", "language: xx\n", "content/site.yaml:6:11", "the theme has no language 'xx': give one of af, ar,"),
-        ("    language: fr\n", "    language: zz-FR\n", "content/site.yaml:100:15", "the theme has no language 'zz-FR' nor 'zz': give one of"),
+        ("    language: fr\n", "    language: zz-FR\n", "content/site.yaml:101:15", "the theme has no language 'zz-FR' nor 'zz': give one of"),
         ("language: en\n", "language: EN\n", "content/site.yaml:6:11", "'EN' does not have the expected form"),
     ],
 )
@@ -258,7 +258,7 @@ def test_check_warns_of_a_french_page_showing_english(tmp_path: Path) -> None:
     template.write_text(template.read_text(encoding="utf-8") + '\n{{ label("bench_rule") }} {{ label("core_concept") }}\n', encoding="utf-8")
     edit(project / "content/site.yaml", "labels:\n", "labels:\n  bench_rule: Tidy the bench.\n")
     warnings = _label_warnings(project)
-    at = "content/site.yaml:101:15: warning: "  # the French page's language
+    at = "content/site.yaml:102:15: warning: "  # the French page's language
     assert warnings == [
         at + "label 'bench_rule' has no text in French (fr): its pages show the English (en) 'Tidy the bench.'; write it under translations: fr in site.yaml",
         at + "label 'core_concept' is the site's own in English (en) ('Key idea'), but pages in French (fr) show the engine's 'Concept clé'; "
@@ -277,8 +277,8 @@ def test_translations_are_checked(tmp_path: Path) -> None:
     result = run_mcframe(project, "check")
     output = result.stderr
     assert result.returncode == 1
-    assert "content/site.yaml:23:5: 'en' is the site's own language: its words go under labels" in output
-    assert "content/site.yaml:21:5: warning: 'cite_thsi' is not a label of the engine or of this site (did you mean 'cite_this'?)" in output
+    assert "content/site.yaml:24:5: 'en' is the site's own language: its words go under labels" in output
+    assert "content/site.yaml:22:5: warning: 'cite_thsi' is not a label of the engine or of this site (did you mean 'cite_this'?)" in output
 
 
 # --- The labels shipped ------------------------------------------------------------------------------
