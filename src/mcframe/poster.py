@@ -33,6 +33,8 @@ def typ_string(text: str) -> str:
 def plain(markdown: str) -> str:
     """Markdown as plain text for print: links to their text, emphasis and code marks dropped."""
     text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", markdown)
+    text = re.sub(r"<[^>]+>", "", text)  # raw HTML (a span that stops term links) prints as its text
+    text = re.sub(r"\{:?\s*[.#][^}]*\}", "", text)  # attribute lists: { .class }
     return re.sub(r"[*_`]", "", text)
 
 
@@ -309,6 +311,60 @@ def framework_source(lib: Library, circles_file: str, path_file: str, citation: 
             from .citation import format_citation
 
             bullets([plain(format_citation(src, lib.site.label).replace("\\", "")) for src in els])
+        elif kind == "approach":
+            for a in els:
+                fits = "; ".join(
+                    f"{label('fit_' + fit.level)}: {lib.title_of(lib.follow(a, 'fits.concept', fit.concept))} ({fit.why})" for fit in a.fits
+                )
+                para(f"{lib.title_of(a)}. {fits}")
+            notes(els, lib.title_of)
+        elif kind == "programme":
+            for p in els:
+                agency = lib.follow(p, "agency", p.agency)
+                cells = [
+                    (label("grid_why"), ", ".join(lib.title_of(x) for x in lib.refs(p, "why"))),
+                    (label("grid_who"), p.who or ""),
+                    (label("grid_what"), p.what or ""),
+                    (label("grid_when"), ", ".join(lib.title_of(x) for x in lib.refs(p, "when"))),
+                ]
+                mapped = "; ".join(f"{name}: {value}" for name, value in cells if value)
+                about = " ".join(_paras(p.description or ""))
+                para(f"{p.name} ({getattr(agency, 'abbreviation', p.agency)}). " + " ".join(x for x in (mapped and mapped + ".", about) if x))
+            notes(els, lib.title_of)
+        elif kind == "agency":
+            for a in els:
+                para(f"{a.name} ({a.abbreviation}). {' '.join(_paras(a.description))}")
+        elif kind == "practice_site":
+            for ps in els:
+                where = ", ".join(x for x in (ps.area, ps.region, ps.country) if x)
+                para(f"{ps.name}, {where}. {' '.join(_paras(ps.focus))}")
+            notes(els, lib.title_of)
+        elif kind == "resource":
+            bullets([f"{r.title}{', ' + r.organisation if r.organisation else ''}: {r.annotation} {r.url}" for r in els])
+        elif kind == "route":
+            for r in els:
+                heading(r.title, 2)
+                para(r.who)
+                steps = []
+                for step in r.steps:
+                    target_kind, target = step.targets[0]
+                    if target_kind == "page":
+                        title = next((d.title for d in lib.site.pages if d.id == target and d.title), target)
+                    else:
+                        title = lib.title_of(lib.get(target_kind, target))
+                    steps.append(f"{title}: {step.why}")
+                out.extend(f"+ #{t(x)}" for x in steps)
+                out.append("")
+        elif kind == "edition":
+            for e in els:
+                para(f"{label('edition')} {e.number}, {e.date.isoformat()}. {e.summary}")
+        elif kind == "protocol":
+            for pr in els:
+                heading(pr.title, 2)
+                para(pr.purpose)
+                out.extend(f"+ #{t(step.title + (': ' + ' '.join(_paras(step.text)) if step.text else ''))}" for step in pr.steps)
+                out.append("")
+                note(wording_text(lib, pr))
         elif kind == "vocabulary":
             bullets([f"{v.label}: {' '.join(_paras(v.description))}" for v in els])
             notes(els, lib.title_of)
@@ -336,7 +392,9 @@ def framework_source(lib: Library, circles_file: str, path_file: str, citation: 
         intro = lib.intros.get(collections[0].name) or decl.intro
         for p in _paras(intro or ""):
             para(p)
-        for coll in collections:
+        for n, coll in enumerate(collections):
+            if n > 0 and not (coll.kind == "question" and "indicator_area" in written):
+                heading(coll.decl.plural, 2)  # a page that lists several collections: each after the first under its name
             write(coll, lib.elements.get(coll.name, []))
         for p in _paras(decl.outro or ""):
             para(p)
