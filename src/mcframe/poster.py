@@ -8,11 +8,13 @@ from __future__ import annotations
 import re
 import tempfile
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import typst
 
+from .kinds import PRINTERS
 from .library import Library
 from .models import Concept, DescriptionRow, Element, Sourced
 from .sitedef import PageDecl
@@ -184,6 +186,50 @@ def _blocks(markdown: str) -> list[tuple[int, str]]:
     return out[1:] if out and out[0][0] == 1 else out
 
 
+@dataclass
+class Printer:
+    """What a kind prints the whole-framework PDF with: headings, paragraphs, notes and lists of plain
+    text (Markdown is made plain first), set in Typst."""
+
+    lib: Library
+    out: list[str]
+
+    def heading(self, text: str, level: int = 1) -> None:
+        if level == 1:  # each part starts on a page of its own
+            self.out.append("#pagebreak(weak: true)")
+        self.out.append("\n" + "=" * level + " #" + typ_string(text) + "\n")
+
+    def para(self, text: str) -> None:
+        self.out.append("#" + typ_string(text) + "\n")
+
+    def paras(self, markdown: str) -> None:
+        for p in _paras(markdown):
+            self.para(p)
+
+    def note(self, text: str) -> None:
+        self.out.append(f"#text(size: 8.5pt, style: \"italic\")[#{typ_string(text)}]\n")
+
+    def notes(self, els: list[Any], name: Callable[[Element], str] = lambda el: el.id) -> None:
+        """Whose words the elements are in (see :func:`wording_notes`)."""
+        for line in wording_notes(self.lib, els, name):
+            self.note(line)
+
+    def wording(self, el: Sourced) -> None:
+        self.note(wording_text(self.lib, el))
+
+    def bullets(self, items: list[str]) -> None:
+        self.out.extend("- #" + typ_string(i) for i in items)
+        self.out.append("")
+
+    def steps(self, items: list[str]) -> None:
+        """A numbered list: steps in order."""
+        self.out.extend("+ #" + typ_string(i) for i in items)
+        self.out.append("")
+
+    def plain(self, markdown: str) -> str:
+        return " ".join(_paras(markdown))
+
+
 def framework_source(lib: Library, circles_file: str, path_file: str, citation: str) -> str:
     from .models import Question
 
@@ -212,24 +258,8 @@ def framework_source(lib: Library, circles_file: str, path_file: str, citation: 
         "#pagebreak()",
     ]
 
-    def heading(text: str, level: int = 1) -> None:
-        if level == 1:  # each part starts on a page of its own
-            out.append("#pagebreak(weak: true)")
-        out.append("\n" + "=" * level + " #" + t(text) + "\n")
-
-    def para(text: str) -> None:
-        out.append("#" + t(text) + "\n")
-
-    def note(text: str) -> None:
-        out.append(f"#text(size: 8.5pt, style: \"italic\")[#{t(text)}]\n")
-
-    def notes(els: list[Any], name: Callable[[Element], str] = lambda el: el.id) -> None:
-        for line in wording_notes(lib, els, name):
-            note(line)
-
-    def bullets(items: list[str]) -> None:
-        out.extend("- #" + t(i) for i in items)
-        out.append("")
+    printer = Printer(lib, out)
+    heading, para, note, notes, bullets = printer.heading, printer.para, printer.note, printer.notes, printer.bullets
 
     written: set[str] = set()  # kinds already printed on this page (an area prints its questions)
 
@@ -358,13 +388,8 @@ def framework_source(lib: Library, circles_file: str, path_file: str, citation: 
         elif kind == "edition":
             for e in els:
                 para(f"{label('edition')} {e.number}, {e.date.isoformat()}. {e.summary}")
-        elif kind == "protocol":
-            for pr in els:
-                heading(pr.title, 2)
-                para(pr.purpose)
-                out.extend(f"+ #{t(step.title + (': ' + ' '.join(_paras(step.text)) if step.text else ''))}" for step in pr.steps)
-                out.append("")
-                note(wording_text(lib, pr))
+        elif kind in PRINTERS:  # a kind in a folder of its own prints itself
+            PRINTERS[kind](printer, els)
         elif kind == "vocabulary":
             bullets([f"{v.label}: {' '.join(_paras(v.description))}" for v in els])
             notes(els, lib.title_of)

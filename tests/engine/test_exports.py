@@ -58,7 +58,7 @@ programmes:
 
 HEADER = [
     "ID", "Agency", "Programme", "Why (purpose)", "Who (participants)", "What (activity)", "When (career stage)",
-    "Forms of practice", "Mentoring or coaching", "Description", "Sources", "Links", "Review status", "Reviewed on",
+    "Forms of practice", "Requirement", "Description", "Sources", "Links", "Review status", "Reviewed on",
 ]
 ROWS = [
     ["PG01", "AAA", "Mapped programme", "One", 'Teachers, "new" ones', "Coaching", "One", "One", "required",

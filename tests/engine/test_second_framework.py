@@ -113,6 +113,20 @@ def test_a_kind_in_a_folder_of_its_own_lists_its_steps_and_links_both_ways(archi
     assert "Routines that put it into practice" in keeper and "Receiving a deposit" in keeper
 
 
+def test_its_pdf_follows_its_own_site_definition(archive: Built) -> None:
+    from pypdf import PdfReader
+
+    reader = PdfReader(archive.site / "downloads/cavs-standards.pdf")
+    parts = [o.title for o in reader.outline if not isinstance(o, list)]
+    assert parts == [
+        "1 Descriptors", "2 Values", "3 Areas of activity", "4 Core knowledge", "5 CAVS 2019 dimensions",
+        "6 Record formats", "7 Settings", "8 Routines, step by step", "9 References", "10 En français",
+    ], parts
+    text = " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
+    assert "Welcome the depositor: Ask what the records are" in text  # the protocol kind prints its steps itself
+    assert not THIS_FRAMEWORK.search(text), THIS_FRAMEWORK.search(text)
+
+
 def test_hand_written_pages_link_by_the_sites_own_collection_names(archive: Built) -> None:
     page = (archive.site / "en-francais.html").read_text()
     assert page.startswith("<!doctype html>\n<html lang=\"fr\"") or '<html lang="fr"' in page[:200]  # its language, hand-written

@@ -10,10 +10,12 @@ page templates in ``templates/``. Adding such a kind is its folder and one line 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from .. import models as m
-from .protocol import Protocol
+from .protocol import Protocol, print_protocols
 
 KINDS: dict[str, type[m.Element]] = {
     model.kind: model
@@ -41,6 +43,10 @@ KINDS: dict[str, type[m.Element]] = {
         Protocol,
     )
 }
+
+# How kinds in folders of their own print themselves in the whole-framework PDF (others print their
+# elements' names and short lines); each is given the printer and the elements of one collection.
+PRINTERS: dict[str, Callable[[Any, list[Any]], None]] = {Protocol.kind: print_protocols}
 
 # Folders of page templates that kinds bring with them, searched after the package's own.
 TEMPLATE_DIRS: list[Path] = sorted(p for p in Path(__file__).parent.glob("*/templates") if p.is_dir())

@@ -1,14 +1,18 @@
 """Protocols: a named routine with its steps in order (a coaching conversation's stages, a lesson
-study cycle), what it is for, and what it draws on. A kind in a folder of its own: this model, and the
-page template in ``templates/protocols.md.j2`` that lists a collection of them."""
+study cycle), what it is for, and what it draws on. A kind in a folder of its own: this model and how
+it prints in the whole-framework PDF, the page template in ``templates/protocols.md.j2`` that lists a
+collection of them, and its words in ``labels.yaml`` (``labels.fr.yaml`` in French)."""
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 from pydantic import Field
 
 from ...models import ConceptRef, Markdown, Model, Sourced, Sources, Text
+
+if TYPE_CHECKING:
+    from ...poster import Printer
 
 
 class ProtocolStep(Model):
@@ -35,3 +39,12 @@ class Protocol(Sourced):
                 out.append((("steps", i, "title"), f"step {i + 1} has the same title as step {seen[name] + 1}"))
             seen.setdefault(name, i)
         return out
+
+
+def print_protocols(printer: Printer, protocols: list[Protocol]) -> None:
+    """Protocols in the whole-framework PDF: each under its title, with what it is for and its steps."""
+    for p in protocols:
+        printer.heading(p.title, 2)
+        printer.para(p.purpose)
+        printer.steps([step.title + (f": {printer.plain(step.text)}" if step.text else "") for step in p.steps])
+        printer.wording(p)
