@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 import tempfile
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -16,28 +15,15 @@ import typst
 
 from .kinds import PRINTERS
 from .library import Library
-from .models import Concept, DescriptionRow, Element, Sourced
+from .models import Concept, Sourced
+from .printing import Printer, _paras, descriptions_table, plain, typ_string, wording_text
 from .sitedef import PageDecl
-from .text import full_stop, list_separator, question_words
 
 FONT = "Libertinus Serif"  # one of the fonts the Typst package carries
 _SVG_STYLE = (
     f"<style>text{{font-family:'{FONT}';fill:#1b1b1b}}.mcf-circles__name{{font-size:17px;font-weight:bold}}"
     ".mcf-circles__activity{font-size:14px}</style>"
 )
-
-
-def typ_string(text: str) -> str:
-    """A Typst string literal: any text, safe to place in code."""
-    return '"' + " ".join(text.split()).replace("\\", "\\\\").replace('"', '\\"') + '"'
-
-
-def plain(markdown: str) -> str:
-    """Markdown as plain text for print: links to their text, emphasis and code marks dropped."""
-    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", markdown)
-    text = re.sub(r"<[^>]+>", "", text)  # raw HTML (a span that stops term links) prints as its text
-    text = re.sub(r"\{:?\s*[.#][^}]*\}", "", text)  # attribute lists: { .class }
-    return re.sub(r"[*_`]", "", text)
 
 
 def poster_source(lib: Library, circles_svg: str) -> str:
@@ -88,22 +74,6 @@ def poster_source(lib: Library, circles_svg: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def descriptions_table(lib: Library, concepts: list[Concept], rows: list[DescriptionRow], inset: str) -> list[str]:
-    """The why/who/what/when/where table as a Typst table, with a header row that repeats."""
-    label = lib.site.label
-    lines = [
-        f"#table(columns: ({', '.join(['auto'] + ['1fr'] * len(concepts))}), inset: {inset}, stroke: 0.5pt + luma(150),",
-        f"  table.header([*#{typ_string(label('question'))}*], " + ", ".join(f"[*#{typ_string(c.title)}*]" for c in concepts) + "),",
-    ]
-    for row in rows:
-        cells = [f"[*#{typ_string(row.title + (' (' + question_words(label, row.question) + ')' if row.question else ''))}*]"]
-        for c in concepts:
-            cell = next((x for x in row.cells if x.concept == c.id), None)
-            cells.append(f"[#{typ_string(plain(cell.text) if cell else '—')}]")
-        lines.append("  " + ", ".join(cells) + ",")
-    return [*lines, ")"]
-
-
 def poster_pdf(lib: Library, circles_svg: str) -> bytes:
     svg = circles_svg.replace('xmlns="http://www.w3.org/2000/svg">', 'xmlns="http://www.w3.org/2000/svg">' + _SVG_STYLE, 1)
     with tempfile.TemporaryDirectory() as tmp:
@@ -115,40 +85,6 @@ def poster_pdf(lib: Library, circles_svg: str) -> bytes:
 
 
 # --- The whole framework as one PDF ----------------------------------------------------------------
-
-
-def wording_text(lib: Library, el: Sourced, with_sources: bool = True) -> str:
-    """Whose words an element is in, as one printed line: the site's wording line, as text."""
-    label, w = lib.site.label, el.wording
-    src = lib.title_of(lib.get("source", w.source)) if w.source else None
-    named = f"{src}{', ' + w.where if w.where else ''}{full_stop(w.where or src)}" if src else "."
-    if w.kind == "quoted":
-        line = f"{label('wording_quoted')} {named}"
-    elif w.kind == "summary":
-        line = f"{label('wording_summary')} {named}"
-    else:
-        line = label("wording_editorial") + (f", {label('drawing_on')} {named}" if src else ".")
-    others = [lib.title_of(lib.get("source", s)) for s in getattr(el, "sources", []) if s != w.source]
-    if with_sources and others:
-        joined = "".join(o + (list_separator(o, "; ") if i < len(others) - 1 else "") for i, o in enumerate(others))
-        line += f" {label('sources')}: {joined}{full_stop(others[-1])}"
-    return line
-
-
-def wording_notes(lib: Library, els: list[Sourced], name: Callable[[Element], str] = lambda el: el.id) -> list[str]:
-    """The wording lines of a list printed as a whole: one line when all share it, else one per
-    distinct line, each naming the elements it covers. The sources of each are in the list of
-    sources at the end."""
-    groups: dict[str, list[str]] = {}
-    for el in els:
-        groups.setdefault(wording_text(lib, el, with_sources=False), []).append(name(el))
-    if len(groups) == 1:
-        return list(groups)
-    return [f"({', '.join(names)}) {text}" for text, names in groups.items()]
-
-
-def _paras(markdown: str) -> list[str]:
-    return [p for p in (" ".join(block.split()) for block in plain(markdown).split("\n\n")) if p]
 
 
 def plan_pages(lib: Library) -> list[PageDecl]:
@@ -187,47 +123,6 @@ def _blocks(markdown: str) -> list[tuple[int, str]]:
 
 
 @dataclass
-class Printer:
-    """What a kind prints the whole-framework PDF with: headings, paragraphs, notes and lists of plain
-    text (Markdown is made plain first), set in Typst."""
-
-    lib: Library
-    out: list[str]
-
-    def heading(self, text: str, level: int = 1) -> None:
-        if level == 1:  # each part starts on a page of its own
-            self.out.append("#pagebreak(weak: true)")
-        self.out.append("\n" + "=" * level + " #" + typ_string(text) + "\n")
-
-    def para(self, text: str) -> None:
-        self.out.append("#" + typ_string(text) + "\n")
-
-    def paras(self, markdown: str) -> None:
-        for p in _paras(markdown):
-            self.para(p)
-
-    def note(self, text: str) -> None:
-        self.out.append(f"#text(size: 8.5pt, style: \"italic\")[#{typ_string(text)}]\n")
-
-    def notes(self, els: list[Any], name: Callable[[Element], str] = lambda el: el.id) -> None:
-        """Whose words the elements are in (see :func:`wording_notes`)."""
-        for line in wording_notes(self.lib, els, name):
-            self.note(line)
-
-    def wording(self, el: Sourced) -> None:
-        self.note(wording_text(self.lib, el))
-
-    def bullets(self, items: list[str]) -> None:
-        self.out.extend("- #" + typ_string(i) for i in items)
-        self.out.append("")
-
-    def steps(self, items: list[str]) -> None:
-        """A numbered list: steps in order."""
-        self.out.extend("+ #" + typ_string(i) for i in items)
-        self.out.append("")
-
-    def plain(self, markdown: str) -> str:
-        return " ".join(_paras(markdown))
 
 
 def framework_source(lib: Library, circles_file: str, path_file: str, citation: str) -> str:
