@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 import tempfile
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -120,9 +119,6 @@ def _blocks(markdown: str) -> list[tuple[int, str]]:
         else:
             out.append((0, re.sub(r"^([-*]|\d+\.)\s+", "", text)))
     return out[1:] if out and out[0][0] == 1 else out
-
-
-@dataclass
 
 
 def framework_source(lib: Library, circles_file: str, path_file: str, citation: str) -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from .models import Element, Sourced
@@ -79,6 +80,7 @@ def _paras(markdown: str) -> list[str]:
     return [p for p in (" ".join(block.split()) for block in plain(markdown).split("\n\n")) if p]
 
 
+@dataclass
 class Printer:
     """What a kind prints the whole-framework PDF with: headings, paragraphs, notes and lists of plain
     text (Markdown is made plain first), set in Typst."""

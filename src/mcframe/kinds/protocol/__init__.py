@@ -12,7 +12,7 @@ from pydantic import Field
 from ...models import ConceptRef, Markdown, Model, Sourced, Sources, Text
 
 if TYPE_CHECKING:
-    from ...poster import Printer
+    from ...printing import Printer
 
 
 class ProtocolStep(Model):
