@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from .models import Source
+from .kinds.source import Source
 from .text import escape_markdown
 
 

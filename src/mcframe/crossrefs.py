@@ -9,8 +9,9 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
+from .kinds.vocabulary import Vocabulary
 from .library import Library
-from .models import Element, Vocabulary
+from .models import Element
 from .sitedef import CollectionDecl
 from .validation import iter_refs
 

@@ -10,7 +10,9 @@ from functools import cache
 
 from markupsafe import Markup, escape
 
-from .models import Activity, Concept, LeadershipStage
+from .kinds.activity import Activity
+from .kinds.concept import Concept
+from .kinds.leadership_stage import LeadershipStage
 
 # Three circles of radius R, their centres on a triangle: each pair overlaps, all three meet.
 R = 150

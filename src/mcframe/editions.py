@@ -12,8 +12,9 @@ import re
 from pathlib import Path
 from typing import Any
 
+from .kinds.edition import EditionEntry
 from .library import Library
-from .models import EditionEntry, Element
+from .models import Element
 from .problems import Problem
 
 FINGERPRINTS = "fingerprints.json"

@@ -16,8 +16,9 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
+from .kinds.agency import Agency
+from .kinds.programme import Programme
 from .library import Library
-from .models import Agency, Programme
 
 # The columns: the label (labels.yaml, or site.yaml's labels) that heads each, and its width in the sheet.
 COLUMNS = (
@@ -161,7 +162,8 @@ BUNDLES: dict[str, Callable[[Library], dict[str, bytes]]] = {"open-data": _open_
 
 def _poster(lib: Library) -> bytes:
     from .diagrams import circles_svg
-    from .models import Activity, Concept
+    from .kinds.activity import Activity
+    from .kinds.concept import Concept
     from .poster import poster_pdf
 
     svg = circles_svg(lib.all(Concept), lib.all(Activity), lib.site.label("circles_title"), lib.site.label("circles_title"))
@@ -174,7 +176,9 @@ EXPORTS["poster-a3-pdf"] = _poster
 def _framework(lib: Library) -> bytes:
     from .citing import references
     from .diagrams import circles_svg, leadership_svg
-    from .models import Activity, Concept, LeadershipStage
+    from .kinds.activity import Activity
+    from .kinds.concept import Concept
+    from .kinds.leadership_stage import LeadershipStage
     from .poster import framework_pdf
 
     site = lib.site

@@ -16,6 +16,9 @@ from . import identity
 from . import models as m
 from .glossary.forms import FormClaim, collect_forms
 from .kinds import KINDS
+from .kinds.evidence import EvidenceDigest
+from .kinds.practice_site import PracticeSite
+from .kinds.term import Term
 from .problems import Problem
 from .sitedef import CollectionDecl, SiteDef, id_matches
 from .validation import build_element, check_markdown, did_you_mean, iter_refs
@@ -469,7 +472,7 @@ def _check_wording(lib: Library, placed: dict[tuple[str, str], tuple[YamlDoc, Da
         el = lib.get(*key)
         if not isinstance(el, m.Sourced):
             continue
-        own = [el.source] if isinstance(el, m.EvidenceDigest) else list(getattr(el, "sources", []))
+        own = [el.source] if isinstance(el, EvidenceDigest) else list(getattr(el, "sources", []))
         wording = el.wording
         if wording.kind != "editorial" and wording.source is None:
             problems.append(doc.problem(at + ("wording",), f"a {wording.kind} names its source: add 'source'"))
@@ -503,7 +506,7 @@ def _check_unique_places(lib: Library, placed: dict[tuple[str, str], tuple[YamlD
     """Two directory entries with the same name in the same place are one entry written twice."""
     seen: dict[tuple[str, str, str], tuple[YamlDoc, DataPath]] = {}
     problems = []
-    for site in lib.all(m.PracticeSite):
+    for site in lib.all(PracticeSite):
         key = (site.name.casefold(), (site.area or "").casefold(), site.country.casefold())
         doc, at = placed[site.key]
         if key in seen:
@@ -519,7 +522,7 @@ def _check_unique_places(lib: Library, placed: dict[tuple[str, str], tuple[YamlD
 
 def _check_glossary_forms(lib: Library, placed: dict[tuple[str, str], tuple[YamlDoc, DataPath]]) -> list[Problem]:
     """A form (headword, abbreviation or variant) may belong to one term only, and must be matchable."""
-    _, clashes, bad = collect_forms(lib.all(m.Term))
+    _, clashes, bad = collect_forms(lib.all(Term))
 
     def where(claim: FormClaim) -> tuple[YamlDoc, DataPath]:
         doc, at = placed[next(k for k in placed if k[1] == claim.term and lib.collections[k[0]].kind == "term")]

@@ -10,6 +10,8 @@ from . import models as m
 from .crossrefs import backlinks
 from .glossary.forms import collect_forms
 from .glossary.matcher import TermMatcher
+from .kinds.source import Source
+from .kinds.term import Term
 from .library import Library
 from .problems import Problem
 from .validation import iter_refs
@@ -35,7 +37,7 @@ def lint(lib: Library, docs_dir: Path | None = None) -> list[Problem]:
     for els in lib.elements.values():
         for el in els:
             cited.update(value for _, ref, value in iter_refs(el, type(el), ()) if ref.kind == "source")
-    for src in lib.all(m.Source):
+    for src in lib.all(Source):
         if src.id not in cited:
             warn(src, f"source '{src.id}' is cited by no element")
 
@@ -66,7 +68,7 @@ def lint(lib: Library, docs_dir: Path | None = None) -> list[Problem]:
             if rel not in listed:
                 problems.append(Problem(f"{docs_dir.name}/{rel}", 1, 1, "this page is in no page list of site.yaml", "warning"))
 
-    terms = lib.all(m.Term)
+    terms = lib.all(Term)
     if terms:
         forms, _, _ = collect_forms(terms)
         matcher = TermMatcher(forms)

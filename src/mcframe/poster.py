@@ -13,8 +13,9 @@ from typing import Any
 import typst
 
 from .kinds import PRINTERS
+from .kinds.concept import Concept
 from .library import Library
-from .models import Concept, Sourced
+from .models import Sourced
 from .printing import Printer, _paras, descriptions_table, plain, typ_string, wording_text
 from .sitedef import PageDecl
 
@@ -122,7 +123,7 @@ def _blocks(markdown: str) -> list[tuple[int, str]]:
 
 
 def framework_source(lib: Library, circles_file: str, path_file: str, citation: str) -> str:
-    from .models import Question
+    from .kinds.question import Question
 
     site = lib.site
     label = site.label

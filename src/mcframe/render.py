@@ -28,9 +28,16 @@ from .diagrams import circles_svg, leadership_svg
 from .editions import last_changed
 from .exports import BUNDLES, EXPORTS
 from .kinds import TEMPLATE_DIRS
+from .kinds.activity import Activity
+from .kinds.concept import Concept
+from .kinds.evidence import EvidenceDigest
+from .kinds.leadership_stage import LeadershipStage
+from .kinds.practice_site import PracticeSite
+from .kinds.source import Source
+from .kinds.term import Term
 from .language import PAGE_FURNITURE, Words, long_date, number
 from .library import Library
-from .models import Activity, Concept, Element, EvidenceDigest, LeadershipStage, PracticeSite, Source, Term
+from .models import Element
 from .problems import Problem
 from .routes import LetterPage, Routes, anchor_of, href, in_html, letter_page, split_letters
 from .sitedef import DownloadDecl, PageDecl, about

@@ -24,10 +24,10 @@ from .editions import check_changes
 from .glossary.build import make_linker
 from .glossary.linker import GlossaryExtension, GlossaryLinker
 from .glossary.used_on import fill_used_on
+from .kinds.term import Term
 from .language import ENGINE_LABELS, ENGLISH, SCRIPT_WORDS, Words, typeset
 from .library import Library, load_library
 from .mdext import PermalinkTitles, TableParts
-from .models import Term
 from .problems import ContentError, Problem, report
 from .render import NavItem, Rendered, make_environment, render_site
 from .routes import href, in_html

@@ -16,7 +16,8 @@ from hypothesis import strategies as st
 from mcframe.glossary.forms import collect_forms
 from mcframe.glossary.linker import GlossaryExtension, GlossaryLinker, TermInfo
 from mcframe.glossary.matcher import TermMatcher, plural, with_plurals
-from mcframe.models import Review, Term, Wording
+from mcframe.kinds.term import Term
+from mcframe.models import Review, Wording
 from minimal import META
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from ..kinds.term import Term
 from ..library import Library
-from ..models import Term
 from .forms import collect_forms
 from .linker import GlossaryLinker, Scope, TermInfo
 from .matcher import TermMatcher

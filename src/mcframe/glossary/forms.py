@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ..models import Term
+from ..kinds.term import Term
 from .matcher import tokens_of, with_plurals
 
 NO_TERM = ""  # the "term" of an excluded phrase: matched, never linked

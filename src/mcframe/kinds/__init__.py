@@ -15,31 +15,51 @@ from pathlib import Path
 from typing import Any
 
 from .. import models as m
+from .activity import Activity
+from .agency import Agency
+from .approach import Approach
+from .case_study import CaseStudy
+from .concept import Concept
+from .description import DescriptionRow
+from .edition import EditionEntry
+from .evidence import EvidenceDigest
+from .indicator_area import IndicatorArea
+from .leadership_stage import LeadershipStage
+from .practice_site import PracticeSite
+from .principle import Principle
+from .programme import Programme
 from .protocol import Protocol, print_protocols
+from .question import Question
+from .resource import Resource
+from .route import Route
+from .skill import Skill
+from .source import Source
+from .term import Term
+from .vocabulary import Vocabulary
 
 KINDS: dict[str, type[m.Element]] = {
     model.kind: model
     for model in (
-        m.Source,
-        m.Concept,
-        m.Principle,
-        m.DescriptionRow,
-        m.Skill,
-        m.Vocabulary,
-        m.Term,
-        m.CaseStudy,
-        m.PracticeSite,
-        m.EvidenceDigest,
-        m.Agency,
-        m.Programme,
-        m.Resource,
-        m.IndicatorArea,
-        m.Question,
-        m.Activity,
-        m.LeadershipStage,
-        m.Route,
-        m.Approach,
-        m.EditionEntry,
+        Source,
+        Concept,
+        Principle,
+        DescriptionRow,
+        Skill,
+        Vocabulary,
+        Term,
+        CaseStudy,
+        PracticeSite,
+        EvidenceDigest,
+        Agency,
+        Programme,
+        Resource,
+        IndicatorArea,
+        Question,
+        Activity,
+        LeadershipStage,
+        Route,
+        Approach,
+        EditionEntry,
         Protocol,
     )
 }

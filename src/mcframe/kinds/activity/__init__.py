@@ -1,0 +1,33 @@
+"""Activities: placed in the circles of the concepts and their overlaps, drawn as a diagram."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import Field
+
+from ...models import (
+    CaseStudyRef,
+    ConceptRef,
+    Id,
+    SkillRef,
+    Sourced,
+    Sources,
+    TermRef,
+    Text,
+)
+
+
+class Activity(Sourced):
+    """An activity of mentoring and coaching, placed in one circle of the core concepts or an overlap."""
+
+    kind = "activity"
+    editorial = ("circles", "reason")
+    id: Id
+    title: Text
+    circles: Annotated[list[ConceptRef], Field(min_length=1, max_length=3)]
+    reason: Text  # why it sits there
+    skills: list[SkillRef] = []
+    terms: list[TermRef] = []
+    case_studies: list[CaseStudyRef] = []
+    sources: Sources

@@ -1,0 +1,28 @@
+"""Websites: the entries of an annotated index of websites."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Literal
+
+from ...models import (
+    Id,
+    Sourced,
+    Sources,
+    Text,
+    Url,
+)
+
+
+class Resource(Sourced):
+    """An entry of the annotated index of websites."""
+
+    kind = "resource"
+    id: Id
+    title: Text
+    organisation: Text | None = None
+    url: Url
+    annotation: Text  # one line: what a reader finds there
+    checked: datetime.date  # when the link was last checked
+    status: Literal["live", "archived", "unverified"] = "unverified"
+    sources: Sources

@@ -1,0 +1,48 @@
+"""Sources: the works every element names as its sources, cited in references."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Annotated, Literal
+
+from pydantic import Field
+
+from ...models import (
+    Element,
+    Id,
+    Text,
+    Url,
+)
+
+SourceType = Literal[
+    "report",
+    "book",
+    "book-chapter",
+    "journal-article",
+    "systematic-review",
+    "conference-paper",
+    "practitioner-article",
+    "blog-post",
+    "web-page",
+    "policy-document",
+]
+
+
+class Source(Element):
+    kind = "source"
+    id: Id
+    type: SourceType
+    authors: list[Text] = []  # "Surname, I." in citation order; empty when the author is not known
+    organisation: Text | None = None  # corporate author, when there is one
+    year: int | None = None
+    title: Text
+    container: Text | None = None  # journal, book, proceedings or website the item sits in
+    edition: Text | None = None
+    volume: Text | None = None
+    pages: Text | None = None
+    publisher: Text | None = None
+    place: Text | None = None
+    url: Url | None = None
+    doi: Annotated[str, Field(pattern=r"^10\.\S+/\S+$")] | None = None
+    accessed: datetime.date | None = None
+    note: Text | None = None  # provenance: what this source is and how we used it
