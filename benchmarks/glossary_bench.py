@@ -25,7 +25,8 @@ import markdown
 from mcframe.glossary.forms import collect_forms
 from mcframe.glossary.linker import GlossaryLinker, TermInfo
 from mcframe.glossary.matcher import TermMatcher
-from mcframe.models import Review, Term, Wording
+from mcframe.kinds.term import Term
+from mcframe.models import Review, Wording
 
 
 def make_term(**fields: object) -> Term:
