@@ -19,12 +19,13 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, TemplateNotFound, TemplateSyntaxError, UndefinedError, meta, nodes
 
+from .kinds import TEMPLATE_DIRS
 from .library import Library
 from .problems import Problem
 from .sitedef import DEFAULT_LABELS
 from .validation import did_you_mean
 
-PACKAGE_TEMPLATES = Path(__file__).resolve().parent / "templates"
+PACKAGE_TEMPLATES = Path(__file__).resolve().parent / "templates"  # the site-wide ones; a kind's are in its folder
 
 
 class Places:
@@ -34,7 +35,7 @@ class Places:
     def __init__(self, project_templates: Path | None) -> None:
         self.project = project_templates.resolve().parent if project_templates is not None else None
         self.own = project_templates.resolve() if project_templates is not None and project_templates.is_dir() else None
-        self.roots = [r for r in (self.own, PACKAGE_TEMPLATES) if r is not None]
+        self.roots = [r for r in (self.own, PACKAGE_TEMPLATES, *(d.resolve() for d in TEMPLATE_DIRS)) if r is not None]
 
     def shown(self, filename: str | None) -> str | None:
         """How a problem names ``filename``; None when it is not a template file."""

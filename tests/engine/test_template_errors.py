@@ -24,7 +24,7 @@ def test_a_package_templates_runtime_error_names_its_file_and_line(tmp_path: Pat
     for command in ("build", "check"):
         result = run_mcframe(project, command)
         assert result.returncode == 1
-        expected = r"^mcframe/templates/concept\.md\.j2:3:1: 'None' has no attribute 'title' \(rendering rules\.md\)$"
+        expected = r"^mcframe/kinds/concept/templates/concept\.md\.j2:3:1: 'None' has no attribute 'title' \(rendering rules\.md\)$"
         assert re.search(expected, result.stderr, re.M), result.stderr
         assert "Traceback" not in result.stderr and "content/site.yaml" not in result.stderr
 
