@@ -14,9 +14,10 @@ import typst
 
 from .kinds import PRINTERS
 from .kinds.concept import Concept
+from .kinds.description import descriptions_table
 from .library import Library
 from .models import Sourced
-from .printing import Printer, _paras, descriptions_table, plain, typ_string, wording_text
+from .printing import Printer, _paras, plain, typ_string
 from .sitedef import PageDecl
 
 FONT = "Libertinus Serif"  # one of the fonts the Typst package carries
@@ -123,7 +124,6 @@ def _blocks(markdown: str) -> list[tuple[int, str]]:
 
 
 def framework_source(lib: Library, circles_file: str, path_file: str, citation: str) -> str:
-    from .kinds.question import Question
 
     site = lib.site
     label = site.label
@@ -150,146 +150,21 @@ def framework_source(lib: Library, circles_file: str, path_file: str, citation: 
         "#pagebreak()",
     ]
 
-    printer = Printer(lib, out)
-    heading, para, note, notes, bullets = printer.heading, printer.para, printer.note, printer.notes, printer.bullets
+    printer = Printer(lib, out, files={"circles": circles_file, "path": path_file})
+    heading, para, notes, bullets = printer.heading, printer.para, printer.notes, printer.bullets
 
-    written: set[str] = set()  # kinds already printed on this page (an area prints its questions)
 
     def write(coll: Any, els: list[Any]) -> None:
-        """One collection's elements, as its kind prints them."""
-        kind = coll.kind
-        if kind == "concept":
-            for c in els:
-                heading(c.title, 2)
-                para(c.summary)
-                for p in _paras(c.definition):
-                    para(p)
-                note(wording_text(lib, c))
-                note(label("features_note").capitalize())
-                bullets(list(c.features))
-        elif kind == "activity":
-            note(label("circles_note").capitalize())
-            out.append(f'#align(center)[#image("{circles_file}", width: 80%, alt: {t(label("circles_title"))})]\n')
-            bullets([f"{a.id} {a.title}: {a.reason}" for a in els])
-            notes(els)
-        elif kind == "description":
-            out.extend(descriptions_table(lib, lib.all(Concept), els, inset="4pt"))
-            out.append("")
-            notes(els)
-        elif kind == "skill":
-            note(label("skills_matrix_note").capitalize())
-            for s in els:
-                used = ", ".join(lib.follow(s, "used_in", c).title for c in s.used_in)  # type: ignore[attr-defined]
-                para(f"{s.id} {s.title}. {plain(s.description)} ({used})")
-            notes(els)
-        elif kind == "leadership_stage":
-            note(label("path_note").capitalize())
-            out.append(f'#align(center)[#image("{path_file}", width: 80%, alt: {t(label("path_title"))})]\n')
-            for stage in els:
-                para(f"{lib.title_of(stage)}. {label('path_support')}: {stage.support} {label('path_content')}: {stage.content}")
-            notes(els, lib.title_of)
-        elif kind == "principle":
-            for pr in els:
-                heading(f"{pr.id} {pr.title}", 2)
-                for p in _paras(pr.explanation):
-                    para(p)
-                note(wording_text(lib, pr))
-                if pr.in_practice:
-                    note(label("in_practice_note").capitalize())
-                    bullets(list(pr.in_practice))
-        elif kind == "indicator_area":
-            for area in els:
-                heading(area.title, 2)
-                para(area.summary)
-                note(wording_text(lib, area))
-                stage_names = site.values.get("stage", {})
-                bullets([f"{name}: {getattr(area.stages, key.replace('-', '_'))}" for key, name in stage_names.items()])
-                questions = [q for q in lib.all(Question) if q.area == area.id]
-                bullets([f"{q.id} {q.text}" for q in questions])
-                notes(questions)
-        elif kind == "question" and "indicator_area" in written:
-            pass  # printed under their areas
-        elif kind == "case_study":
-            for cs in els:
-                heading(cs.title, 2)
-                for p in _paras(cs.illustrates) + _paras(cs.story):
-                    para(p)
-                note(wording_text(lib, cs))
-                note(label("questions_note").capitalize())
-                bullets(list(cs.questions))
-        elif kind == "evidence":
-            for ev in els:
-                heading(lib.title_of(ev), 2)
-                for p in _paras(ev.summary):
-                    para(p)
-                bullets([plain(f.text) for f in ev.findings])
-                note(wording_text(lib, ev))
-        elif kind == "term":
-            for term in sorted(els, key=lambda x: x.term.casefold()):
-                whose = t(wording_text(lib, term, with_sources=False))
-                out.append(f"/ #{t(term.term)}: #{t(term.definition)} #linebreak() #text(size: 8pt, style: \"italic\")[#{whose}]")
-            out.append("")
-        elif kind == "source":
-            from .citation import format_citation
-
-            bullets([plain(format_citation(src, lib.site.label).replace("\\", "")) for src in els])
-        elif kind == "approach":
-            for a in els:
-                fits = "; ".join(
-                    f"{label('fit_' + fit.level)}: {lib.title_of(lib.follow(a, 'fits.concept', fit.concept))} ({fit.why})" for fit in a.fits
-                )
-                para(f"{lib.title_of(a)}. {fits}")
-            notes(els, lib.title_of)
-        elif kind == "programme":
-            for p in els:
-                agency = lib.follow(p, "agency", p.agency)
-                cells = [
-                    (label("grid_why"), ", ".join(lib.title_of(x) for x in lib.refs(p, "why"))),
-                    (label("grid_who"), p.who or ""),
-                    (label("grid_what"), p.what or ""),
-                    (label("grid_when"), ", ".join(lib.title_of(x) for x in lib.refs(p, "when"))),
-                ]
-                mapped = "; ".join(f"{name}: {value}" for name, value in cells if value)
-                about = " ".join(_paras(p.description or ""))
-                para(f"{p.name} ({getattr(agency, 'abbreviation', p.agency)}). " + " ".join(x for x in (mapped and mapped + ".", about) if x))
-            notes(els, lib.title_of)
-        elif kind == "agency":
-            for a in els:
-                para(f"{a.name} ({a.abbreviation}). {' '.join(_paras(a.description))}")
-        elif kind == "practice_site":
-            for ps in els:
-                where = ", ".join(x for x in (ps.area, ps.region, ps.country) if x)
-                para(f"{ps.name}, {where}. {' '.join(_paras(ps.focus))}")
-            notes(els, lib.title_of)
-        elif kind == "resource":
-            bullets([f"{r.title}{', ' + r.organisation if r.organisation else ''}: {r.annotation} {r.url}" for r in els])
-        elif kind == "route":
-            for r in els:
-                heading(r.title, 2)
-                para(r.who)
-                steps = []
-                for step in r.steps:
-                    target_kind, target = step.targets[0]
-                    if target_kind == "page":
-                        title = next((d.title for d in lib.site.pages if d.id == target and d.title), target)
-                    else:
-                        title = lib.title_of(lib.get(target_kind, target))
-                    steps.append(f"{title}: {step.why}")
-                out.extend(f"+ #{t(x)}" for x in steps)
-                out.append("")
-        elif kind == "edition":
-            for e in els:
-                para(f"{label('edition')} {e.number}, {e.date.isoformat()}. {e.summary}")
-        elif kind in PRINTERS:  # a kind in a folder of its own prints itself
-            PRINTERS[kind](printer, els)
-        elif kind == "vocabulary":
-            bullets([f"{v.label}: {' '.join(_paras(v.description))}" for v in els])
-            notes(els, lib.title_of)
-        else:  # any other kind: each element by its name, with its short line
+        """One collection's elements, as its kind prints them (kinds/<kind>/: print_pdf); a kind that
+        has no way of its own prints each element's name and short line."""
+        printer_of = PRINTERS.get(coll.kind)
+        if printer_of is not None:
+            printer_of(printer, els)
+        else:
             bullets([lib.title_of(el) + (f": {plain(blurb)}" if (blurb := lib.blurb_of(el)) else "") for el in els])
             if all(isinstance(el, Sourced) for el in els):
                 notes(els, lib.title_of)
-        written.add(kind)
+        printer.printed.add(coll.kind)
 
     # Every page of the site definition that carries the framework, in the order of the navigation:
     # pages that list or show a collection, and hand-written pages. The home page, pages that only
@@ -300,7 +175,7 @@ def framework_source(lib: Library, circles_file: str, path_file: str, citation: 
         hand_written = decl.template is None and docs is not None and (docs / decl.path).is_file()
         if not collections and not hand_written:
             continue
-        written.clear()
+        printer.printed.clear()
         heading((decl.nav or collections[0].decl.plural) if decl.shows else str(decl.title))
         if hand_written and docs is not None:
             for level, text in _blocks((docs / decl.path).read_text(encoding="utf-8")):
@@ -310,7 +185,7 @@ def framework_source(lib: Library, circles_file: str, path_file: str, citation: 
         for p in _paras(intro or ""):
             para(p)
         for n, coll in enumerate(collections):
-            if n > 0 and not (coll.kind == "question" and "indicator_area" in written):
+            if n > 0 and not (coll.kind == "question" and "indicator_area" in printer.printed):
                 heading(coll.decl.plural, 2)  # a page that lists several collections: each after the first under its name
             write(coll, lib.elements.get(coll.name, []))
         for p in _paras(decl.outro or ""):

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .models import Element, Sourced
-from .text import full_stop, list_separator, question_words
+from .text import full_stop, list_separator
 
 if TYPE_CHECKING:
     from .library import Library
@@ -30,20 +30,6 @@ def plain(markdown: str) -> str:
     return re.sub(r"[*_`]", "", text)
 
 
-def descriptions_table(lib: Library, concepts: list[Any], rows: list[Any], inset: str) -> list[str]:
-    """The why/who/what/when/where table as a Typst table, with a header row that repeats."""
-    label = lib.site.label
-    lines = [
-        f"#table(columns: ({', '.join(['auto'] + ['1fr'] * len(concepts))}), inset: {inset}, stroke: 0.5pt + luma(150),",
-        f"  table.header([*#{typ_string(label('question'))}*], " + ", ".join(f"[*#{typ_string(c.title)}*]" for c in concepts) + "),",
-    ]
-    for row in rows:
-        cells = [f"[*#{typ_string(row.title + (' (' + question_words(label, row.question) + ')' if row.question else ''))}*]"]
-        for c in concepts:
-            cell = next((x for x in row.cells if x.concept == c.id), None)
-            cells.append(f"[#{typ_string(plain(cell.text) if cell else '—')}]")
-        lines.append("  " + ", ".join(cells) + ",")
-    return [*lines, ")"]
 
 
 def wording_text(lib: Library, el: Sourced, with_sources: bool = True) -> str:
@@ -87,6 +73,15 @@ class Printer:
 
     lib: Library
     out: list[str]
+    files: dict[str, str] = field(default_factory=dict)  # drawings beside the document, by name: circles, path
+    printed: set[str] = field(default_factory=set)  # the kinds printed so far on this page
+
+    def label(self, key: str) -> str:
+        return self.lib.site.label(key)
+
+    def of_kind(self, kind: str) -> list[Any]:
+        """Every element of a kind, collection after collection."""
+        return [el for c in self.lib.of_kind(kind) for el in self.lib.elements.get(c.name, [])]
 
     def heading(self, text: str, level: int = 1) -> None:
         if level == 1:  # each part starts on a page of its own

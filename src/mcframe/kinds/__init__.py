@@ -10,6 +10,7 @@ page templates in ``templates/``. Adding such a kind is its folder and one line 
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -28,7 +29,7 @@ from .leadership_stage import LeadershipStage
 from .practice_site import PracticeSite
 from .principle import Principle
 from .programme import Programme
-from .protocol import Protocol, print_protocols
+from .protocol import Protocol
 from .question import Question
 from .resource import Resource
 from .route import Route
@@ -64,9 +65,11 @@ KINDS: dict[str, type[m.Element]] = {
     )
 }
 
-# How kinds in folders of their own print themselves in the whole-framework PDF (others print their
-# elements' names and short lines); each is given the printer and the elements of one collection.
-PRINTERS: dict[str, Callable[[Any, list[Any]], None]] = {Protocol.kind: print_protocols}
+# How each kind prints itself in the whole-framework PDF: its module's print_pdf, given the printer and
+# the elements of one collection (a kind without one prints its elements' names and short lines).
+PRINTERS: dict[str, Callable[[Any, list[Any]], None]] = {
+    kind: printer for kind, model in KINDS.items() if (printer := getattr(sys.modules[model.__module__], "print_pdf", None)) is not None
+}
 
 # Folders of page templates that kinds bring with them, searched after the package's own.
 TEMPLATE_DIRS: list[Path] = sorted(p for p in Path(__file__).parent.glob("*/templates") if p.is_dir())

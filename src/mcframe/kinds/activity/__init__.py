@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from pydantic import Field
 
@@ -16,6 +16,7 @@ from ...models import (
     TermRef,
     Text,
 )
+from ...printing import Printer, typ_string
 
 
 class Activity(Sourced):
@@ -31,3 +32,11 @@ class Activity(Sourced):
     terms: list[TermRef] = []
     case_studies: list[CaseStudyRef] = []
     sources: Sources
+
+
+def print_pdf(printer: Printer, els: list[Any]) -> None:
+    """How these print in the whole-framework PDF."""
+    printer.note(printer.label("circles_note").capitalize())
+    printer.out.append(f'#align(center)[#image("{printer.files["circles"]}", width: 80%, alt: {typ_string(printer.label("circles_title"))})]\n')
+    printer.bullets([f"{a.id} {a.title}: {a.reason}" for a in els])
+    printer.notes(els)

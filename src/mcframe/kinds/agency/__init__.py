@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from ...models import (
     Id,
     Markdown,
@@ -9,6 +11,7 @@ from ...models import (
     Sources,
     Text,
 )
+from ...printing import Printer, _paras
 
 
 class Agency(Sourced):
@@ -19,3 +22,9 @@ class Agency(Sourced):
     abbreviation: Text
     description: Markdown
     sources: Sources
+
+
+def print_pdf(printer: Printer, els: list[Any]) -> None:
+    """How these print in the whole-framework PDF."""
+    for a in els:
+        printer.para(f"{a.name} ({a.abbreviation}). {' '.join(_paras(a.description))}")

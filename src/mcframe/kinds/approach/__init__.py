@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import Field
 
@@ -17,6 +17,7 @@ from ...models import (
     Sources,
     Text,
 )
+from ...printing import Printer
 
 
 class Fit(Model):
@@ -44,3 +45,13 @@ class Approach(Sourced):
         if (self.purpose is None) == (self.career_stage is None):
             return [((), f"'{self.id}' is for one purpose or one career stage: give exactly one of them")]
         return []
+
+
+def print_pdf(printer: Printer, els: list[Any]) -> None:
+    """How these print in the whole-framework PDF."""
+    for a in els:
+        fits = "; ".join(
+            f"{printer.label('fit_' + fit.level)}: {printer.lib.title_of(printer.lib.follow(a, 'fits.concept', fit.concept))} ({fit.why})" for fit in a.fits
+        )
+        printer.para(f"{printer.lib.title_of(a)}. {fits}")
+    printer.notes(els, printer.lib.title_of)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import Field
 
@@ -24,6 +24,7 @@ from ...models import (
     Sources,
     Text,
 )
+from ...printing import Printer, _paras, wording_text
 
 
 class Setting(Model):
@@ -78,3 +79,14 @@ class CaseStudy(Sourced):
     related: list[CaseStudyRef] = []
     sources: Sources
     provenance: Markdown  # how the evidence was gathered, and when
+
+
+def print_pdf(printer: Printer, els: list[Any]) -> None:
+    """How these print in the whole-framework PDF."""
+    for cs in els:
+        printer.heading(cs.title, 2)
+        for p in _paras(cs.illustrates) + _paras(cs.story):
+            printer.para(p)
+        printer.note(wording_text(printer.lib, cs))
+        printer.note(printer.label("questions_note").capitalize())
+        printer.bullets(list(cs.questions))

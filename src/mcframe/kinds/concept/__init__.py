@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from pydantic import Field
 
@@ -13,6 +13,7 @@ from ...models import (
     Sources,
     Text,
 )
+from ...printing import Printer, _paras, wording_text
 
 
 class Concept(Sourced):
@@ -26,3 +27,15 @@ class Concept(Sourced):
     definition: Markdown
     features: Annotated[list[Text], Field(min_length=1)]  # what distinguishes it
     sources: Sources
+
+
+def print_pdf(printer: Printer, els: list[Any]) -> None:
+    """How these print in the whole-framework PDF."""
+    for c in els:
+        printer.heading(c.title, 2)
+        printer.para(c.summary)
+        for p in _paras(c.definition):
+            printer.para(p)
+        printer.note(wording_text(printer.lib, c))
+        printer.note(printer.label("features_note").capitalize())
+        printer.bullets(list(c.features))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime
-from typing import Literal
+from typing import Any, Literal
 
 from ...models import (
     Element,
@@ -11,6 +11,7 @@ from ...models import (
     Model,
     Text,
 )
+from ...printing import Printer
 
 
 class Change(Model):
@@ -29,3 +30,9 @@ class EditionEntry(Element):
     date: datetime.date
     summary: Text
     changes: list[Change] = []
+
+
+def print_pdf(printer: Printer, els: list[Any]) -> None:
+    """How these print in the whole-framework PDF."""
+    for e in els:
+        printer.para(f"{printer.label('edition')} {e.number}, {e.date.isoformat()}. {e.summary}")

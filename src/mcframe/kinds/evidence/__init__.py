@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from pydantic import Field
 
@@ -20,6 +20,7 @@ from ...models import (
     SourceRef,
     Text,
 )
+from ...printing import Printer, _paras, plain, wording_text
 
 
 class Finding(Model):
@@ -45,3 +46,13 @@ class EvidenceDigest(Sourced):
     skills: list[SkillRef] = []
     case_studies: list[CaseStudyRef] = []
     charts: list[Chart] = []
+
+
+def print_pdf(printer: Printer, els: list[Any]) -> None:
+    """How these print in the whole-framework PDF."""
+    for ev in els:
+        printer.heading(printer.lib.title_of(ev), 2)
+        for p in _paras(ev.summary):
+            printer.para(p)
+        printer.bullets([plain(f.text) for f in ev.findings])
+        printer.note(wording_text(printer.lib, ev))

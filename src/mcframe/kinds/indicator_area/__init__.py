@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from ...models import (
     Id,
     Model,
@@ -9,6 +11,7 @@ from ...models import (
     Sources,
     Text,
 )
+from ...printing import Printer, wording_text
 
 
 class StageDescriptions(Model):
@@ -31,3 +34,16 @@ class IndicatorArea(Sourced):
     summary: Text  # what the area is about, in one sentence
     stages: StageDescriptions
     sources: Sources
+
+
+def print_pdf(printer: Printer, els: list[Any]) -> None:
+    """How these print in the whole-framework PDF."""
+    for area in els:
+        printer.heading(area.title, 2)
+        printer.para(area.summary)
+        printer.note(wording_text(printer.lib, area))
+        stage_names = printer.lib.site.values.get("stage", {})
+        printer.bullets([f"{name}: {getattr(area.stages, key.replace('-', '_'))}" for key, name in stage_names.items()])
+        questions = [q for q in printer.of_kind("question") if q.area == area.id]
+        printer.bullets([f"{q.id} {q.text}" for q in questions])
+        printer.notes(questions)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
 from ...models import (
     CareerStageRef,
@@ -11,6 +11,7 @@ from ...models import (
     Sources,
     Text,
 )
+from ...printing import Printer, typ_string
 
 
 class LeadershipStage(Sourced):
@@ -25,3 +26,12 @@ class LeadershipStage(Sourced):
     content: Text  # the content of coaching
     focus: Literal["pedagogy", "both", "organisation", "reconnected"]
     sources: Sources
+
+
+def print_pdf(printer: Printer, els: list[Any]) -> None:
+    """How these print in the whole-framework PDF."""
+    printer.note(printer.label("path_note").capitalize())
+    printer.out.append(f'#align(center)[#image("{printer.files["path"]}", width: 80%, alt: {typ_string(printer.label("path_title"))})]\n')
+    for stage in els:
+        printer.para(f"{printer.lib.title_of(stage)}. {printer.label('path_support')}: {stage.support} {printer.label('path_content')}: {stage.content}")
+    printer.notes(els, printer.lib.title_of)

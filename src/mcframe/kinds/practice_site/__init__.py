@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import Field
 
@@ -14,6 +14,7 @@ from ...models import (
     Sources,
     Text,
 )
+from ...printing import Printer, _paras
 
 
 class PracticeSite(Sourced):
@@ -31,3 +32,11 @@ class PracticeSite(Sourced):
     focus: Markdown
     case_studies: list[CaseStudyRef] = []
     sources: Sources
+
+
+def print_pdf(printer: Printer, els: list[Any]) -> None:
+    """How these print in the whole-framework PDF."""
+    for ps in els:
+        where = ", ".join(x for x in (ps.area, ps.region, ps.country) if x)
+        printer.para(f"{ps.name}, {where}. {' '.join(_paras(ps.focus))}")
+    printer.notes(els, printer.lib.title_of)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
 from ...models import (
     AgencyRef,
@@ -16,6 +16,7 @@ from ...models import (
     Sources,
     Text,
 )
+from ...printing import Printer, _paras
 
 
 class Programme(Sourced):
@@ -37,3 +38,19 @@ class Programme(Sourced):
     requirement: Literal["required", "suggested"] | None = None
     links: list[Link] = []
     sources: Sources
+
+
+def print_pdf(printer: Printer, els: list[Any]) -> None:
+    """How these print in the whole-framework PDF."""
+    for p in els:
+        agency = printer.lib.follow(p, "agency", p.agency)
+        cells = [
+            (printer.label("grid_why"), ", ".join(printer.lib.title_of(x) for x in printer.lib.refs(p, "why"))),
+            (printer.label("grid_who"), p.who or ""),
+            (printer.label("grid_what"), p.what or ""),
+            (printer.label("grid_when"), ", ".join(printer.lib.title_of(x) for x in printer.lib.refs(p, "when"))),
+        ]
+        mapped = "; ".join(f"{name}: {value}" for name, value in cells if value)
+        about = " ".join(_paras(p.description or ""))
+        printer.para(f"{p.name} ({getattr(agency, 'abbreviation', p.agency)}). " + " ".join(x for x in (mapped and mapped + ".", about) if x))
+    printer.notes(els, printer.lib.title_of)

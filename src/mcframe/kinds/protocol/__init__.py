@@ -41,7 +41,7 @@ class Protocol(Sourced):
         return out
 
 
-def print_protocols(printer: Printer, protocols: list[Protocol]) -> None:
+def print_pdf(printer: Printer, protocols: list[Protocol]) -> None:
     """Protocols in the whole-framework PDF: each under its title, with what it is for and its steps."""
     for p in protocols:
         printer.heading(p.title, 2)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import Field
 
@@ -18,6 +18,7 @@ from ...models import (
     Sources,
     Text,
 )
+from ...printing import Printer
 
 
 class Question(Sourced):
@@ -52,3 +53,11 @@ class Question(Sourced):
         if self.basis:
             return []
         return [((), f"question '{self.id}' has no basis: name at least one principle, concept, skill, digest or case study")]
+
+
+def print_pdf(printer: Printer, els: list[Any]) -> None:
+    """How these print in the whole-framework PDF: under their areas when the page prints those."""
+    if "indicator_area" in printer.printed:
+        return
+    printer.bullets([f"{q.id} {q.text}" for q in els])
+    printer.notes(els)

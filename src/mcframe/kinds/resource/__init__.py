@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime
-from typing import Literal
+from typing import Any, Literal
 
 from ...models import (
     Id,
@@ -12,6 +12,7 @@ from ...models import (
     Text,
     Url,
 )
+from ...printing import Printer
 
 
 class Resource(Sourced):
@@ -26,3 +27,8 @@ class Resource(Sourced):
     checked: datetime.date  # when the link was last checked
     status: Literal["live", "archived", "unverified"] = "unverified"
     sources: Sources
+
+
+def print_pdf(printer: Printer, els: list[Any]) -> None:
+    """How these print in the whole-framework PDF."""
+    printer.bullets([f"{r.title}{', ' + r.organisation if r.organisation else ''}: {r.annotation} {r.url}" for r in els])

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from pydantic import Field
 
@@ -21,6 +21,7 @@ from ...models import (
     TermRef,
     Text,
 )
+from ...printing import Printer, typ_string
 
 
 class RouteStep(Model):
@@ -61,3 +62,20 @@ class Route(Sourced):
                 named = ", ".join(k for k, _ in step.targets) or "nothing"
                 out.append((("steps", i), f"a step goes to exactly one page or element, not {named}"))
         return out
+
+
+def print_pdf(printer: Printer, els: list[Any]) -> None:
+    """How these print in the whole-framework PDF."""
+    for r in els:
+        printer.heading(r.title, 2)
+        printer.para(r.who)
+        steps = []
+        for step in r.steps:
+            target_kind, target = step.targets[0]
+            if target_kind == "page":
+                title = next((d.title for d in printer.lib.site.pages if d.id == target and d.title), target)
+            else:
+                title = printer.lib.title_of(printer.lib.get(target_kind, target))
+            steps.append(f"{title}: {step.why}")
+        printer.out.extend(f"+ #{typ_string(x)}" for x in steps)
+        printer.out.append("")

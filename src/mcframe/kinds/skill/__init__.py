@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from pydantic import Field
 
@@ -14,6 +14,7 @@ from ...models import (
     Sources,
     Text,
 )
+from ...printing import Printer, plain
 
 
 class Skill(Sourced):
@@ -25,3 +26,12 @@ class Skill(Sourced):
     description: Markdown
     used_in: Annotated[list[ConceptRef], Field(min_length=1)]
     sources: Sources
+
+
+def print_pdf(printer: Printer, els: list[Any]) -> None:
+    """How these print in the whole-framework PDF."""
+    printer.note(printer.label("skills_matrix_note").capitalize())
+    for s in els:
+        used = ", ".join(printer.lib.follow(s, "used_in", c).title for c in s.used_in)  # type: ignore[attr-defined]
+        printer.para(f"{s.id} {s.title}. {plain(s.description)} ({used})")
+    printer.notes(els)

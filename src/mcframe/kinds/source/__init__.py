@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import Field
 
@@ -13,6 +13,7 @@ from ...models import (
     Text,
     Url,
 )
+from ...printing import Printer, plain
 
 SourceType = Literal[
     "report",
@@ -46,3 +47,10 @@ class Source(Element):
     doi: Annotated[str, Field(pattern=r"^10\.\S+/\S+$")] | None = None
     accessed: datetime.date | None = None
     note: Text | None = None  # provenance: what this source is and how we used it
+
+
+def print_pdf(printer: Printer, els: list[Any]) -> None:
+    """How these print in the whole-framework PDF."""
+    from ...citation import format_citation  # citations format sources: imported when printing
+
+    printer.bullets([plain(format_citation(src, printer.label).replace("\\", "")) for src in els])

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from ...models import (
     Id,
     Markdown,
@@ -10,6 +12,7 @@ from ...models import (
     TermRef,
     Text,
 )
+from ...printing import Printer, typ_string, wording_text
 
 
 class Term(Sourced):
@@ -24,3 +27,11 @@ class Term(Sourced):
     explanation: Markdown | None = None
     related: list[TermRef] = []
     sources: Sources
+
+
+def print_pdf(printer: Printer, els: list[Any]) -> None:
+    """How these print in the whole-framework PDF."""
+    for term in sorted(els, key=lambda x: x.term.casefold()):
+        whose = typ_string(wording_text(printer.lib, term, with_sources=False))
+        printer.out.append(f"/ #{typ_string(term.term)}: #{typ_string(term.definition)} #linebreak() #text(size: 8pt, style: \"italic\")[#{whose}]")
+    printer.out.append("")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from ...models import (
     ConceptRef,
     Id,
@@ -10,6 +12,7 @@ from ...models import (
     Sources,
     Text,
 )
+from ...printing import Printer, _paras
 
 
 class Vocabulary(Sourced):
@@ -23,3 +26,9 @@ class Vocabulary(Sourced):
     description: Markdown
     concept: ConceptRef | None = None  # the core concept this entry belongs to, if any
     sources: Sources
+
+
+def print_pdf(printer: Printer, els: list[Any]) -> None:
+    """How these print in the whole-framework PDF."""
+    printer.bullets([f"{v.label}: {' '.join(_paras(v.description))}" for v in els])
+    printer.notes(els, printer.lib.title_of)
