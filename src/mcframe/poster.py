@@ -12,9 +12,7 @@ from typing import Any
 
 import typst
 
-from .kinds import PRINTERS
-from .kinds.concept import Concept
-from .kinds.description import descriptions_table
+from .kinds import POSTER_BLOCKS, PRINTERS
 from .library import Library
 from .models import Sourced
 from .printing import Printer, _paras, plain, typ_string
@@ -49,21 +47,9 @@ def poster_source(lib: Library, circles_svg: str) -> str:
         if not els:
             continue
         lines.append("#v(4mm)")
-        if coll.kind == "concept":
-            columns = min(len(els), 4)
-            lines.append(f"#grid(columns: ({', '.join(['1fr'] * columns)}), gutter: 6mm,")
-            lines += [f"  [#text(size: 14pt, weight: \"bold\")[#{t(c.title)}] \\ #{t(c.summary)}]," for c in els]
-            lines.append(")")
-        elif coll.kind == "activity":
-            lines += [
-                "#grid(columns: (3fr, 2fr), gutter: 6mm, align: horizon,",
-                f"  image(\"circles.svg\", width: 100%, alt: {t(label('circles_title'))}),",
-                "  [" + " \\ ".join(f"*{a.id}* #{t(a.title)}" for a in els) + "],",
-                ")",
-                f"#align(center)[#text(size: 8.5pt)[#{t(label('poster_circles_note'))}]]",
-            ]
-        elif coll.kind == "description":
-            lines += descriptions_table(lib, lib.all(Concept), els, inset="5pt")
+        draw = POSTER_BLOCKS.get(coll.kind)
+        if draw is not None:
+            lines += draw(lib, els)
         else:  # a list of names, in columns: principles, vocabularies, anything else
             lines.append(f"#text(size: 14pt, weight: \"bold\")[#{t(coll.decl.plural)}]")
             lines.append("#columns(2)[")

@@ -71,6 +71,12 @@ PRINTERS: dict[str, Callable[[Any, list[Any]], None]] = {
     kind: printer for kind, model in KINDS.items() if (printer := getattr(sys.modules[model.__module__], "print_pdf", None)) is not None
 }
 
+# How a kind draws a collection on the A3 poster (its module's print_poster: Typst lines); others are
+# a list of names.
+POSTER_BLOCKS: dict[str, Callable[[Any, list[Any]], list[str]]] = {
+    kind: draw for kind, model in KINDS.items() if (draw := getattr(sys.modules[model.__module__], "print_poster", None)) is not None
+}
+
 # Folders of page templates that kinds bring with them, searched after the package's own.
 TEMPLATE_DIRS: list[Path] = sorted(p for p in Path(__file__).parent.glob("*/templates") if p.is_dir())
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 from pydantic import Field
 
@@ -17,6 +17,9 @@ from ...models import (
     Text,
 )
 from ...printing import Printer, typ_string
+
+if TYPE_CHECKING:
+    from ...library import Library
 
 
 class Activity(Sourced):
@@ -40,3 +43,15 @@ def print_pdf(printer: Printer, els: list[Any]) -> None:
     printer.out.append(f'#align(center)[#image("{printer.files["circles"]}", width: 80%, alt: {typ_string(printer.label("circles_title"))})]\n')
     printer.bullets([f"{a.id} {a.title}: {a.reason}" for a in els])
     printer.notes(els)
+
+
+def print_poster(lib: Library, activities: list[Any]) -> list[str]:
+    """On the poster: the circles (circles.svg beside the document), with the activities listed."""
+    label = lib.site.label
+    return [
+        "#grid(columns: (3fr, 2fr), gutter: 6mm, align: horizon,",
+        f"  image(\"circles.svg\", width: 100%, alt: {typ_string(label('circles_title'))}),",
+        "  [" + " \\ ".join(f"*{a.id}* #{typ_string(a.title)}" for a in activities) + "],",
+        ")",
+        f"#align(center)[#text(size: 8.5pt)[#{typ_string(label('poster_circles_note'))}]]",
+    ]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 from pydantic import Field
 
@@ -13,7 +13,10 @@ from ...models import (
     Sources,
     Text,
 )
-from ...printing import Printer, _paras, wording_text
+from ...printing import Printer, _paras, typ_string, wording_text
+
+if TYPE_CHECKING:
+    from ...library import Library
 
 
 class Concept(Sourced):
@@ -39,3 +42,11 @@ def print_pdf(printer: Printer, els: list[Any]) -> None:
         printer.note(wording_text(printer.lib, c))
         printer.note(printer.label("features_note").capitalize())
         printer.bullets(list(c.features))
+
+
+def print_poster(lib: Library, concepts: list[Any]) -> list[str]:
+    """On the poster: a card for each concept, its title and summary, up to four in a row."""
+    columns = min(len(concepts), 4)
+    lines = [f"#grid(columns: ({', '.join(['1fr'] * columns)}), gutter: 6mm,"]
+    lines += [f"  [#text(size: 14pt, weight: \"bold\")[#{typ_string(c.title)}] \\ #{typ_string(c.summary)}]," for c in concepts]
+    return [*lines, ")"]

@@ -59,3 +59,9 @@ def descriptions_table(lib: Library, concepts: list[Any], rows: list[Any], inset
             cells.append(f"[#{typ_string(plain(cell.text) if cell else '—')}]")
         lines.append("  " + ", ".join(cells) + ",")
     return [*lines, ")"]
+
+
+def print_poster(lib: Library, rows: list[Any]) -> list[str]:
+    """On the poster: the table, a column for each concept."""
+    concepts = [el for c in lib.of_kind("concept") for el in lib.elements.get(c.name, [])]
+    return descriptions_table(lib, concepts, rows, inset="5pt")
