@@ -1,154 +1,18 @@
-"""The policy grid as a spreadsheet (xlsx) and as CSV, generated at build time from the YAML.
-
-Both are deterministic, so the offline zip stays byte-identical across builds of the same content.
-"""
+"""The exports pages offer as downloads: those kinds bring (a programme's spreadsheet), the whole
+framework as one PDF, the poster, and the open data. Each is deterministic, so the offline zip stays
+byte-identical across builds of the same content."""
 
 from __future__ import annotations
 
-import csv
-import datetime
-import io
-import re
-import zipfile
 from collections.abc import Callable
 
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
-from openpyxl.utils import get_column_letter
-
-from .kinds.agency import Agency
-from .kinds.programme import Programme
+from .kinds import DRAWINGS as PDF_FILES
+from .kinds import EXPORTS as KIND_EXPORTS
 from .library import Library
-
-# The columns: the label (labels.yaml, or site.yaml's labels) that heads each, and its width in the sheet.
-COLUMNS = (
-    ("grid_col_id", 8),
-    ("grid_col_agency", 10),
-    ("grid_col_programme", 34),
-    ("grid_col_why", 30),
-    ("grid_col_who", 30),
-    ("grid_col_what", 40),
-    ("grid_col_when", 30),
-    ("grid_col_forms", 26),
-    ("grid_col_requirement", 16),
-    ("grid_col_description", 50),
-    ("grid_col_sources", 40),
-    ("grid_col_links", 40),
-    ("grid_col_status", 12),
-    ("grid_col_reviewed", 12),
-)
-
-
-def headings(lib: Library) -> list[str]:
-    return [lib.site.label(key) for key, _ in COLUMNS]
-FIXED_TIME = datetime.datetime(2005, 1, 1)  # used when no row has been reviewed yet
-
-
-def _labels(lib: Library, p: Programme, field: str) -> str:
-    """A cell the edition does not map is left empty: it is not data."""
-    return "; ".join(lib.title_of(lib.follow(p, field, i)) for i in getattr(p, field) or [])
-
-
-def programme_row(lib: Library, p: Programme) -> list[str]:
-    agency = lib.follow(p, "agency", p.agency)
-    return [
-        p.id,
-        getattr(agency, "abbreviation", p.agency),
-        p.name,
-        _labels(lib, p, "why"),
-        p.who or "",
-        p.what or "",
-        _labels(lib, p, "when"),
-        _labels(lib, p, "forms"),
-        lib.site.label(f"requirement_{p.requirement}") if p.requirement else "",
-        " ".join((p.description or "").split()),
-        "; ".join(getattr(lib.follow(p, "sources", s), "title", s) for s in p.sources),
-        "; ".join(link.url for link in p.links),
-        lib.site.label(f"review_status_{p.review.status}"),
-        p.review.date.isoformat(),
-    ]
-
-
-def grid_rows(lib: Library) -> list[list[str]]:
-    return [programme_row(lib, p) for p in lib.all(Programme)]
-
-
-def policy_grid_csv(lib: Library) -> bytes:
-    """RFC 4180: CRLF line ends, quotes where needed, UTF-8 (with a BOM so spreadsheets read it as such)."""
-    out = io.StringIO(newline="")
-    writer = csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
-    writer.writerow(headings(lib))
-    writer.writerows(grid_rows(lib))
-    return ("\ufeff" + out.getvalue()).encode("utf-8")
-
-
-def _sheet(wb: Workbook, title: str, head: list[str], rows: list[list[str]], first: bool) -> None:
-    ws = wb.active if first else wb.create_sheet()
-    ws.title = title[:31]
-    ws.append(head)
-    for row in rows:
-        ws.append(row)
-    for i, (_, width) in enumerate(COLUMNS, start=1):
-        ws.column_dimensions[get_column_letter(i)].width = width
-    for cell in ws[1]:
-        cell.font = Font(bold=True)
-    wrap = Alignment(wrap_text=True, vertical="top")
-    for row in ws.iter_rows(min_row=2):
-        for cell in row:
-            cell.alignment = wrap
-    ws.freeze_panes = "A2"
-    ws.auto_filter.ref = f"A1:{get_column_letter(len(COLUMNS))}{max(len(rows) + 1, 1)}"
-
-
-def policy_grid_xlsx(lib: Library) -> bytes:
-    """An overview sheet and a sheet per agency; frozen header, autofilter, wrapped text, no formulas."""
-    wb = Workbook()
-    rows = grid_rows(lib)
-    head = headings(lib)
-    _sheet(wb, lib.site.label("grid_sheet_overview"), head, rows, first=True)
-    programmes = lib.all(Programme)
-    for agency in lib.all(Agency):
-        _sheet(wb, agency.abbreviation, head, [r for r, p in zip(rows, programmes, strict=True) if p.agency == agency.id], first=False)
-    # The workbook's dates are the content's (the latest review), never the build's.
-    reviewed = max((p.review.date for p in programmes), default=None)
-    stamp = datetime.datetime.combine(reviewed, datetime.time()) if reviewed else FIXED_TIME
-    site = lib.site
-    wb.properties.title = f"{site.title}: {lib.collection_of('programme').decl.plural}"
-    wb.properties.creator = site.publisher
-    wb.properties.version = site.edition.number
-    wb.properties.description = f"{site.label('edition')} {site.edition.number}, {site.edition.date.isoformat()}. {site.licence}"
-    wb.properties.created = stamp
-    raw = io.BytesIO()
-    wb.save(raw)
-    return _repack(raw.getvalue(), stamp)
-
-
-_MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
-
-
-def _repack(data: bytes, stamp: datetime.datetime) -> bytes:
-    """openpyxl stamps the zip entries and the "modified" property with the time of saving; rewrite
-    both so that the same content always gives the same bytes."""
-    src = zipfile.ZipFile(io.BytesIO(data))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            fixed = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            fixed.external_attr = 0o644 << 16
-            body = src.read(info.filename)
-            if info.filename == "docProps/core.xml":
-                body = _MODIFIED.sub(rb"\g<1>" + stamp.strftime("%Y-%m-%dT%H:%M:%SZ").encode() + rb"\g<2>", body)
-            dst.writestr(fixed, body)
-    return out.getvalue()
-
 
 # The exports a page may offer as downloads (site.yaml: pages[].downloads[].export): one file, at the
 # download's path; or, for a bundle, many files in the download's path as a folder.
-EXPORTS: dict[str, Callable[[Library], bytes]] = {
-    "policy-grid-xlsx": policy_grid_xlsx,
-    "policy-grid-csv": policy_grid_csv,
-}
+EXPORTS: dict[str, Callable[[Library], bytes]] = dict(KIND_EXPORTS)
 
 
 def _open_data(lib: Library) -> dict[str, bytes]:
@@ -160,14 +24,19 @@ def _open_data(lib: Library) -> dict[str, bytes]:
 BUNDLES: dict[str, Callable[[Library], dict[str, bytes]]] = {"open-data": _open_data}
 
 
+def drawings(lib: Library) -> dict[str, str]:
+    """The drawings of the kinds this site has, by file name, for the PDF and the poster."""
+    out: dict[str, str] = {}
+    for kind, draw in PDF_FILES.items():
+        if any(lib.elements.get(c.name) for c in lib.of_kind(kind)):
+            out.update(draw(lib))
+    return out
+
+
 def _poster(lib: Library) -> bytes:
-    from .diagrams import circles_svg
-    from .kinds.activity import Activity
-    from .kinds.concept import Concept
     from .poster import poster_pdf
 
-    svg = circles_svg(lib.all(Concept), lib.all(Activity), lib.site.label("circles_title"), lib.site.label("circles_title"))
-    return poster_pdf(lib, str(svg))
+    return poster_pdf(lib, drawings(lib))
 
 
 EXPORTS["poster-a3-pdf"] = _poster
@@ -175,19 +44,11 @@ EXPORTS["poster-a3-pdf"] = _poster
 
 def _framework(lib: Library) -> bytes:
     from .citing import references
-    from .diagrams import circles_svg, leadership_svg
-    from .kinds.activity import Activity
-    from .kinds.concept import Concept
-    from .kinds.leadership_stage import LeadershipStage
     from .poster import framework_pdf
 
     site = lib.site
-    circles = circles_svg(lib.all(Concept), lib.all(Activity), site.label("circles_title"), site.label("circles_title"))
-    stages = [(s, lib.title_of(s)) for s in lib.all(LeadershipStage)]
-    path = leadership_svg(stages, site.label("path_title"), site.label("path_title"),
-                          (site.label("path_pedagogy"), site.label("path_organisation"), site.label("path_reconnect")))
     citation = references(lib, [("edition", site.title, site.address)])["edition"].apa
-    return framework_pdf(lib, str(circles), str(path), citation)
+    return framework_pdf(lib, drawings(lib), citation)
 
 
 EXPORTS["framework-pdf"] = _framework

@@ -25,7 +25,7 @@ _SVG_STYLE = (
 )
 
 
-def poster_source(lib: Library, circles_svg: str) -> str:
+def poster_source(lib: Library) -> str:
     """The poster: the site's name, then each collection that ``poster`` in site.yaml names, as its
     kind draws it on a wall (cards, the circles, the table, a list), then edition, publisher, licence."""
     site = lib.site
@@ -61,12 +61,14 @@ def poster_source(lib: Library, circles_svg: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def poster_pdf(lib: Library, circles_svg: str) -> bytes:
-    svg = circles_svg.replace('xmlns="http://www.w3.org/2000/svg">', 'xmlns="http://www.w3.org/2000/svg">' + _SVG_STYLE, 1)
+def poster_pdf(lib: Library, drawings: dict[str, str]) -> bytes:
+    """The poster as PDF; ``drawings`` are the kinds' SVG drawings by file name (the circles)."""
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
-        (root / "circles.svg").write_text(svg, encoding="utf-8")
-        (root / "poster.typ").write_text(poster_source(lib, svg), encoding="utf-8")
+        for name, svg in drawings.items():
+            styled = svg.replace('xmlns="http://www.w3.org/2000/svg">', 'xmlns="http://www.w3.org/2000/svg">' + _SVG_STYLE, 1)
+            (root / name).write_text(styled, encoding="utf-8")
+        (root / "poster.typ").write_text(poster_source(lib), encoding="utf-8")
         pdf: bytes = typst.compile(str(root / "poster.typ"), root=str(root), format="pdf", ignore_system_fonts=True, timestamp=0)
     return pdf
 
@@ -109,7 +111,7 @@ def _blocks(markdown: str) -> list[tuple[int, str]]:
     return out[1:] if out and out[0][0] == 1 else out
 
 
-def framework_source(lib: Library, circles_file: str, path_file: str, citation: str) -> str:
+def framework_source(lib: Library, citation: str) -> str:
 
     site = lib.site
     label = site.label
@@ -136,7 +138,7 @@ def framework_source(lib: Library, circles_file: str, path_file: str, citation: 
         "#pagebreak()",
     ]
 
-    printer = Printer(lib, out, files={"circles": circles_file, "path": path_file})
+    printer = Printer(lib, out)
     heading, para, notes, bullets = printer.heading, printer.para, printer.notes, printer.bullets
 
 
@@ -179,12 +181,13 @@ def framework_source(lib: Library, circles_file: str, path_file: str, citation: 
     return "\n".join(out) + "\n"
 
 
-def framework_pdf(lib: Library, circles_svg: str, path_svg: str, citation: str) -> bytes:
+def framework_pdf(lib: Library, drawings: dict[str, str], citation: str) -> bytes:
+    """The whole framework as PDF; ``drawings`` are the kinds' SVG drawings by file name."""
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         style = _SVG_STYLE + "<style>.mcf-path__label,.mcf-path__axis,.mcf-path__note{font-size:15px}</style>"
-        for name, svg in (("circles.svg", circles_svg), ("path.svg", path_svg)):
+        for name, svg in drawings.items():
             (root / name).write_text(svg.replace('xmlns="http://www.w3.org/2000/svg">', 'xmlns="http://www.w3.org/2000/svg">' + style, 1), encoding="utf-8")
-        (root / "framework.typ").write_text(framework_source(lib, "circles.svg", "path.svg", citation), encoding="utf-8")
+        (root / "framework.typ").write_text(framework_source(lib, citation), encoding="utf-8")
         pdf: bytes = typst.compile(str(root / "framework.typ"), root=str(root), format="pdf", ignore_system_fonts=True, timestamp=0)
     return pdf

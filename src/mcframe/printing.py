@@ -73,7 +73,6 @@ class Printer:
 
     lib: Library
     out: list[str]
-    files: dict[str, str] = field(default_factory=dict)  # drawings beside the document, by name: circles, path
     printed: set[str] = field(default_factory=set)  # the kinds printed so far on this page
 
     def label(self, key: str) -> str:

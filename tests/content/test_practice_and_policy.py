@@ -13,7 +13,7 @@ import pytest
 import yaml
 
 from conftest import ROOT, Built, copy_project, edit, run_mcframe, unpack
-from mcframe.exports import COLUMNS, headings
+from mcframe.kinds.programme.spreadsheet import COLUMNS, headings
 from mcframe.library import Library, load_library
 from minimal import problems_for
 from pageprobe import Probe

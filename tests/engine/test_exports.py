@@ -10,7 +10,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from mcframe.exports import policy_grid_csv, policy_grid_xlsx
+from mcframe.kinds.programme.spreadsheet import policy_grid_csv, policy_grid_xlsx
 from mcframe.library import Library, load_library
 from minimal import minimal_content
 

@@ -29,6 +29,7 @@ from .leadership_stage import LeadershipStage
 from .practice_site import PracticeSite
 from .principle import Principle
 from .programme import Programme
+from .programme.spreadsheet import EXPORTS as SPREADSHEETS
 from .protocol import Protocol
 from .question import Question
 from .resource import Resource
@@ -76,6 +77,13 @@ PRINTERS: dict[str, Callable[[Any, list[Any]], None]] = {
 POSTER_BLOCKS: dict[str, Callable[[Any, list[Any]], list[str]]] = {
     kind: draw for kind, model in KINDS.items() if (draw := getattr(sys.modules[model.__module__], "print_poster", None)) is not None
 }
+
+# The drawings a kind places beside the text of the PDF and the poster (its module's drawings: SVG
+# by file name), and the exports it offers pages (its module's EXPORTS, or its spreadsheet module's).
+DRAWINGS: dict[str, Callable[[Any], dict[str, str]]] = {
+    kind: draw for kind, model in KINDS.items() if (draw := getattr(sys.modules[model.__module__], "drawings", None)) is not None
+}
+EXPORTS: dict[str, Callable[[Any], bytes]] = {**SPREADSHEETS}
 
 # Folders of page templates that kinds bring with them, searched after the package's own.
 TEMPLATE_DIRS: list[Path] = sorted(p for p in Path(__file__).parent.glob("*/templates") if p.is_dir())

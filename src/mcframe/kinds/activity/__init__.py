@@ -40,7 +40,7 @@ class Activity(Sourced):
 def print_pdf(printer: Printer, els: list[Any]) -> None:
     """How these print in the whole-framework PDF."""
     printer.note(printer.label("circles_note").capitalize())
-    printer.out.append(f'#align(center)[#image("{printer.files["circles"]}", width: 80%, alt: {typ_string(printer.label("circles_title"))})]\n')
+    printer.out.append(f'#align(center)[#image("circles.svg", width: 80%, alt: {typ_string(printer.label("circles_title"))})]\n')
     printer.bullets([f"{a.id} {a.title}: {a.reason}" for a in els])
     printer.notes(els)
 
@@ -55,3 +55,12 @@ def print_poster(lib: Library, activities: list[Any]) -> list[str]:
         ")",
         f"#align(center)[#text(size: 8.5pt)[#{typ_string(label('poster_circles_note'))}]]",
     ]
+
+
+def drawings(lib: Library) -> dict[str, str]:
+    """The drawings the PDF and the poster place beside their text: the circles, as one SVG."""
+    from ...diagrams import circles_svg
+    from ..concept import Concept
+
+    title = lib.site.label("circles_title")
+    return {"circles.svg": str(circles_svg(lib.all(Concept), lib.all(Activity), title, title))}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from ...models import (
     CareerStageRef,
@@ -12,6 +12,9 @@ from ...models import (
     Text,
 )
 from ...printing import Printer, typ_string
+
+if TYPE_CHECKING:
+    from ...library import Library
 
 
 class LeadershipStage(Sourced):
@@ -31,7 +34,17 @@ class LeadershipStage(Sourced):
 def print_pdf(printer: Printer, els: list[Any]) -> None:
     """How these print in the whole-framework PDF."""
     printer.note(printer.label("path_note").capitalize())
-    printer.out.append(f'#align(center)[#image("{printer.files["path"]}", width: 80%, alt: {typ_string(printer.label("path_title"))})]\n')
+    printer.out.append(f'#align(center)[#image("path.svg", width: 80%, alt: {typ_string(printer.label("path_title"))})]\n')
     for stage in els:
         printer.para(f"{printer.lib.title_of(stage)}. {printer.label('path_support')}: {stage.support} {printer.label('path_content')}: {stage.content}")
     printer.notes(els, printer.lib.title_of)
+
+
+def drawings(lib: Library) -> dict[str, str]:
+    """The drawings the PDF places beside its text: the path, as one SVG."""
+    from ...diagrams import leadership_svg
+
+    label = lib.site.label
+    stages = [(s, lib.title_of(s)) for s in lib.all(LeadershipStage)]
+    strands = (label("path_pedagogy"), label("path_organisation"), label("path_reconnect"))
+    return {"path.svg": str(leadership_svg(stages, label("path_title"), label("path_title"), strands))}
