@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import cached_property, partial
@@ -24,17 +24,9 @@ from .charts import chart_figure
 from .citation import format_citation, unlinked_citation
 from .citing import Reference, edition_files, element_title, files_html, references
 from .crossrefs import Backlinks, backlinks
-from .diagrams import circles_svg, leadership_svg
 from .editions import last_changed
 from .exports import BUNDLES, EXPORTS
-from .kinds import TEMPLATE_DIRS
-from .kinds.activity import Activity
-from .kinds.concept import Concept
-from .kinds.evidence import EvidenceDigest
-from .kinds.leadership_stage import LeadershipStage
-from .kinds.practice_site import PracticeSite
-from .kinds.source import Source
-from .kinds.term import Term
+from .kinds import TEMPLATE_DIRS, TEMPLATE_HELPERS
 from .language import PAGE_FURNITURE, Words, long_date, number
 from .library import Library
 from .models import Element
@@ -42,7 +34,6 @@ from .problems import Problem
 from .routes import LetterPage, Routes, anchor_of, href, in_html, letter_page, split_letters
 from .sitedef import DownloadDecl, PageDecl, about
 from .sitedef import Facet as FacetDecl
-from .svgmap import Marker, map_panels
 from .templatecheck import Places, template_problem
 from .text import escape_markdown, full_stop, lcfirst, list_separator, markdown_field, question_words, theme_text
 
@@ -225,20 +216,15 @@ class _Helpers:
             "value": lambda group, key: lib.site.values.get(group, {}).get(key, key),
             "collection": lambda name: lib.collection(name).decl,  # by the site's name, or by kind where unique
             "collection_of": lambda el: lib.collections[el.collection].decl,
-            "by_letter": by_letter,
-            "group_sources": self.group_sources,
-            "by_place": by_place,
-            "map_panels": self.map_panels,
             "map_credit": words("map_credit", record=False),  # as label("map_credit"), which templates say now
+            # What kinds give their own templates (their module's template_helpers): the circles, the map...
+            **{name: make(self) for helpers in TEMPLATE_HELPERS.values() for name, make in helpers.items()},
             "data_dictionary": self.data_dictionary,
-            "circles": self.circles,
             "reference": lambda key: self.refs.get(key),
             "cite_key": cite_key,
             "last_changed": lambda key: self.changed.get(key),
             "all_downloads": lambda: self.all_downloads(),
             "cite_files": self.cite_files,
-            "regions": self.regions,
-            "leadership": self.leadership,
             "link_to": self.link_to,
             "late": self.put_late,
         }
@@ -268,78 +254,12 @@ class _Helpers:
             return None
         return str(self.routes.decl(id).title), Markup(href(self.at, self.routes.page(id)))
 
-    def group_sources(self, digests: list[EvidenceDigest], groups: dict[str, str]) -> list[tuple[str, list[EvidenceDigest]]]:
-        """Digests grouped by the type of their source (``groups`` maps types to headings, in order)."""
-        found: dict[str, list[EvidenceDigest]] = {}
-        other = self.label("other_sources")
-        for ev in digests:
-            src = self.lib.get("source", ev.source)
-            found.setdefault(groups.get(getattr(src, "type", ""), other), []).append(ev)
-        order = [*dict.fromkeys(groups.values()), other]
-
-        def year(ev: EvidenceDigest) -> int:
-            src = self.lib.get("source", ev.source)
-            return src.year or 0 if isinstance(src, Source) else 0
-
-        return [(g, sorted(found[g], key=year)) for g in order if g in found]
-
     def data_dictionary(self) -> list[tuple[Any, int, list[tuple[str, str, bool, str]]]]:
         """For each collection: its declaration, its count, and its fields (name, type, required, meaning)."""
         from .opendata import describe_fields
 
         return [(c.decl, len(self.lib.elements.get(n, [])), describe_fields(self.lib, c, self.label)) for n, c in self.lib.collections.items()]
 
-    def regions(self) -> list[tuple[str, str, list[Activity]]]:
-        """The activity circles' regions in reading order (each circle, then the overlaps): key, name, activities."""
-        concepts = self.lib.all(Concept)[:3]
-        and_ = self.label("and")
-        keys = [[c] for c in concepts] + [[a, b] for i, a in enumerate(concepts) for b in concepts[i + 1 :]] + [concepts]
-        out = []
-        for key in keys:
-            ids = [c.id for c in key]
-            acts = [a for a in self.lib.all(Activity) if sorted(a.circles) == sorted(ids)]
-            name = key[0].title if len(key) == 1 else (", ".join(c.title for c in key[:-1]) + f" {and_} " + key[-1].title)
-            out.append(("+".join(ids), name, acts))
-        return out
-
-    def circles(self) -> Markup:
-        label = self.label
-        desc = "; ".join(f"{name}: {', '.join(a.id + ' ' + a.title for a in acts) or '-'}" for _, name, acts in self.regions())
-        return circles_svg(self.lib.all(Concept), self.lib.all(Activity), label("circles_title"), desc)
-
-    def leadership(self) -> Markup:
-        label = self.label
-        stages = [(s, self.lib.title_of(s)) for s in self.lib.all(LeadershipStage)]
-        desc = "; ".join(f"{name}: {s.support} {s.content}" for s, name in stages)
-        strands = (label("path_pedagogy"), label("path_organisation"), label("path_reconnect"))
-        return leadership_svg(stages, label("path_title"), desc, strands)
-
-    def map_panels(self, sites: Iterable[PracticeSite]) -> list[Markup]:
-        if self.boundaries is None:
-            return []
-        groups: dict[str, list[Marker]] = {}
-        for s in sites:
-            label = f"{s.name}{', ' + s.area if s.area else ''}"
-            groups.setdefault(s.country, []).append(Marker(s.id, label, self.routes.element_href(self.at, s), s.longitude, s.latitude, s.area or ""))
-        return [Markup(p) for p in map_panels(sorted(groups.items()), self.boundaries, self.label)]
-
-
-def by_letter(terms: Iterable[Term]) -> dict[str, list[Term]]:
-    letters: dict[str, list[Term]] = {}
-    for term in sorted(terms, key=lambda t: t.term.casefold()):
-        first = term.term[0].upper()
-        letters.setdefault(first if first.isalpha() else "#", []).append(term)
-    return letters
-
-
-def by_place(sites: Iterable[PracticeSite]) -> list[tuple[str, list[tuple[str, list[PracticeSite]]]]]:
-    countries: dict[str, dict[str, list[PracticeSite]]] = {}
-    for site in sites:
-        countries.setdefault(site.country, {}).setdefault(site.region or "", []).append(site)
-    return [
-        (country, sorted(((r, sorted(s, key=lambda x: x.name)) for r, s in regions.items()), key=lambda x: x[0]))
-        for country, regions in sorted(countries.items())
-    ]
 
 
 def _front_matter(decl: PageDecl, title: str, home: bool = False) -> str:

@@ -6,12 +6,14 @@ from __future__ import annotations
 import re
 
 from conftest import ROOT
+from mcframe.kinds import TEMPLATE_HELPERS
 
 
 def _given() -> set[str]:
     source = (ROOT / "src/mcframe/render.py").read_text(encoding="utf-8")
     body = source[source.index("    def context(self, at: str") : source.index("    def late_svg")]
-    return set(re.findall(r'^            "([a-z_]+)":', body, flags=re.M))
+    kinds = {name for helpers in TEMPLATE_HELPERS.values() for name in helpers}  # what kinds give their templates
+    return set(re.findall(r'^            "([a-z_]+)":', body, flags=re.M)) | kinds
 
 
 def _documented() -> set[str]:

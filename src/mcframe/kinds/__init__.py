@@ -85,6 +85,12 @@ DRAWINGS: dict[str, Callable[[Any], dict[str, str]]] = {
 }
 EXPORTS: dict[str, Callable[[Any], bytes]] = {**SPREADSHEETS}
 
+# What a kind gives templates (its module's template_helpers): {name: a maker, given the helpers of the
+# page being rendered, of what templates call by that name}.
+TEMPLATE_HELPERS: dict[str, dict[str, Callable[[Any], Callable[..., Any]]]] = {
+    kind: make() for kind, model in KINDS.items() if (make := getattr(sys.modules[model.__module__], "template_helpers", None)) is not None
+}
+
 # Folders of page templates that kinds bring with them, searched after the package's own.
 TEMPLATE_DIRS: list[Path] = sorted(p for p in Path(__file__).parent.glob("*/templates") if p.is_dir())
 

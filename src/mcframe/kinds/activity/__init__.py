@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Annotated, Any
 
+from markupsafe import Markup
 from pydantic import Field
 
 from ...models import (
@@ -64,3 +66,33 @@ def drawings(lib: Library) -> dict[str, str]:
 
     title = lib.site.label("circles_title")
     return {"circles.svg": str(circles_svg(lib.all(Concept), lib.all(Activity), title, title))}
+
+
+def regions(h: Any) -> list[tuple[str, str, list[Activity]]]:
+    """The activity circles' regions in reading order (each circle, then the overlaps): key, name, activities."""
+    from ..concept import Concept
+
+    concepts = h.lib.all(Concept)[:3]
+    and_ = h.label("and")
+    keys = [[c] for c in concepts] + [[a, b] for i, a in enumerate(concepts) for b in concepts[i + 1 :]] + [concepts]
+    out = []
+    for key in keys:
+        ids = [c.id for c in key]
+        acts = [a for a in h.lib.all(Activity) if sorted(a.circles) == sorted(ids)]
+        name = key[0].title if len(key) == 1 else (", ".join(c.title for c in key[:-1]) + f" {and_} " + key[-1].title)
+        out.append(("+".join(ids), name, acts))
+    return out
+
+
+def circles(h: Any) -> Markup:
+    from ...diagrams import circles_svg
+    from ..concept import Concept
+
+    label = h.label
+    desc = "; ".join(f"{name}: {', '.join(a.id + ' ' + a.title for a in acts) or '-'}" for _, name, acts in regions(h))
+    return circles_svg(h.lib.all(Concept), h.lib.all(Activity), label("circles_title"), desc)
+
+
+def template_helpers() -> dict[str, Callable[[Any], Callable[..., Any]]]:
+    """What this kind gives templates, each made for the page being rendered (``h``)."""
+    return {"regions": lambda h: lambda: regions(h), "circles": lambda h: lambda: circles(h)}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Annotated, Any
 
 from pydantic import Field
@@ -21,6 +22,7 @@ from ...models import (
     Text,
 )
 from ...printing import Printer, _paras, plain, wording_text
+from ..source import Source
 
 
 class Finding(Model):
@@ -56,3 +58,24 @@ def print_pdf(printer: Printer, els: list[Any]) -> None:
             printer.para(p)
         printer.bullets([plain(f.text) for f in ev.findings])
         printer.note(wording_text(printer.lib, ev))
+
+
+def group_sources(h: Any, digests: list[EvidenceDigest], groups: dict[str, str]) -> list[tuple[str, list[EvidenceDigest]]]:
+    """Digests grouped by the type of their source (``groups`` maps types to headings, in order)."""
+    found: dict[str, list[EvidenceDigest]] = {}
+    other = h.label("other_sources")
+    for ev in digests:
+        src = h.lib.get("source", ev.source)
+        found.setdefault(groups.get(getattr(src, "type", ""), other), []).append(ev)
+    order = [*dict.fromkeys(groups.values()), other]
+
+    def year(ev: EvidenceDigest) -> int:
+        src = h.lib.get("source", ev.source)
+        return src.year or 0 if isinstance(src, Source) else 0
+
+    return [(g, sorted(found[g], key=year)) for g in order if g in found]
+
+
+def template_helpers() -> dict[str, Callable[[Any], Callable[..., Any]]]:
+    """What this kind gives templates, each made for the page being rendered (``h``)."""
+    return {"group_sources": lambda h: lambda digests, groups: group_sources(h, digests, groups)}

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Literal
+
+from markupsafe import Markup
 
 from ...models import (
     CareerStageRef,
@@ -48,3 +51,18 @@ def drawings(lib: Library) -> dict[str, str]:
     stages = [(s, lib.title_of(s)) for s in lib.all(LeadershipStage)]
     strands = (label("path_pedagogy"), label("path_organisation"), label("path_reconnect"))
     return {"path.svg": str(leadership_svg(stages, label("path_title"), label("path_title"), strands))}
+
+
+def leadership(h: Any) -> Markup:
+    from ...diagrams import leadership_svg
+
+    label = h.label
+    stages = [(s, h.lib.title_of(s)) for s in h.lib.all(LeadershipStage)]
+    desc = "; ".join(f"{name}: {s.support} {s.content}" for s, name in stages)
+    strands = (label("path_pedagogy"), label("path_organisation"), label("path_reconnect"))
+    return leadership_svg(stages, label("path_title"), desc, strands)
+
+
+def template_helpers() -> dict[str, Callable[[Any], Callable[..., Any]]]:
+    """What this kind gives templates, each made for the page being rendered (``h``)."""
+    return {"leadership": lambda h: lambda: leadership(h)}

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from typing import Annotated, Any, Literal
 
+from markupsafe import Markup
 from pydantic import Field
 
 from ...models import (
@@ -15,6 +17,8 @@ from ...models import (
     Text,
 )
 from ...printing import Printer, _paras
+from ...svgmap import Marker
+from ...svgmap import map_panels as draw_map_panels
 
 
 class PracticeSite(Sourced):
@@ -40,3 +44,28 @@ def print_pdf(printer: Printer, els: list[Any]) -> None:
         where = ", ".join(x for x in (ps.area, ps.region, ps.country) if x)
         printer.para(f"{ps.name}, {where}. {' '.join(_paras(ps.focus))}")
     printer.notes(els, printer.lib.title_of)
+
+
+def map_panels(h: Any, sites: Iterable[PracticeSite]) -> list[Markup]:
+    if h.boundaries is None:
+        return []
+    groups: dict[str, list[Marker]] = {}
+    for s in sites:
+        label = f"{s.name}{', ' + s.area if s.area else ''}"
+        groups.setdefault(s.country, []).append(Marker(s.id, label, h.routes.element_href(h.at, s), s.longitude, s.latitude, s.area or ""))
+    return [Markup(p) for p in draw_map_panels(sorted(groups.items()), h.boundaries, h.label)]
+
+
+def by_place(sites: Iterable[PracticeSite]) -> list[tuple[str, list[tuple[str, list[PracticeSite]]]]]:
+    countries: dict[str, dict[str, list[PracticeSite]]] = {}
+    for site in sites:
+        countries.setdefault(site.country, {}).setdefault(site.region or "", []).append(site)
+    return [
+        (country, sorted(((r, sorted(s, key=lambda x: x.name)) for r, s in regions.items()), key=lambda x: x[0]))
+        for country, regions in sorted(countries.items())
+    ]
+
+
+def template_helpers() -> dict[str, Callable[[Any], Callable[..., Any]]]:
+    """What this kind gives templates, each made for the page being rendered (``h``)."""
+    return {"map_panels": lambda h: lambda sites: map_panels(h, sites), "by_place": lambda h: by_place}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from ...models import (
@@ -35,3 +36,16 @@ def print_pdf(printer: Printer, els: list[Any]) -> None:
         whose = typ_string(wording_text(printer.lib, term, with_sources=False))
         printer.out.append(f"/ #{typ_string(term.term)}: #{typ_string(term.definition)} #linebreak() #text(size: 8pt, style: \"italic\")[#{whose}]")
     printer.out.append("")
+
+
+def by_letter(terms: Iterable[Term]) -> dict[str, list[Term]]:
+    letters: dict[str, list[Term]] = {}
+    for term in sorted(terms, key=lambda t: t.term.casefold()):
+        first = term.term[0].upper()
+        letters.setdefault(first if first.isalpha() else "#", []).append(term)
+    return letters
+
+
+def template_helpers() -> dict[str, Callable[[Any], Callable[..., Any]]]:
+    """What this kind gives templates."""
+    return {"by_letter": lambda h: by_letter}
