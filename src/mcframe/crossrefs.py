@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from .kinds.vocabulary import Vocabulary
 from .library import Library
 from .models import Element
 from .sitedef import CollectionDecl
@@ -50,11 +49,14 @@ def backlinks(lib: Library) -> Backlinks:
                 if target is not None and key not in seen and key != el.key:
                     seen.add(key)
                     found[key].append(el)
-    # A vocabulary's entries may belong to concepts: what refers to the entry refers to its concept too.
-    for entry in lib.all(Vocabulary):
-        if entry.concept:
-            concept = lib.follow(entry, "concept", entry.concept).key
-            for el in found.get(entry.key, []):
-                if el not in found[concept]:
-                    found[concept].append(el)
+    # An element may belong to another (a vocabulary's entry to a concept): what refers to it refers to that too.
+    for coll in lib.collections.values():
+        field_name = coll.model.belongs_to
+        for el in lib.elements.get(coll.name, []) if field_name else []:
+            owner_id = getattr(el, str(field_name))
+            if owner_id:
+                owner = lib.follow(el, str(field_name), owner_id).key
+                for other in found.get(el.key, []):
+                    if other not in found[owner]:
+                        found[owner].append(other)
     return Backlinks(lib, dict(found))

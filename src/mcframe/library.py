@@ -14,11 +14,7 @@ from typing import Any, TypeVar, get_args
 
 from . import identity
 from . import models as m
-from .glossary.forms import FormClaim, collect_forms
 from .kinds import KINDS
-from .kinds.evidence import EvidenceDigest
-from .kinds.practice_site import PracticeSite
-from .kinds.term import Term
 from .problems import Problem
 from .sitedef import CollectionDecl, SiteDef, id_matches
 from .validation import build_element, check_markdown, did_you_mean, iter_refs
@@ -433,8 +429,7 @@ def _load_collections(lib: Library, root: Path, shown_root: Path, site_file: Pat
     problems.extend(_check_references(lib, placed, invalid, unreadable))
     problems.extend(_check_kinds(lib, placed))
     problems.extend(_check_wording(lib, placed))
-    problems.extend(_check_glossary_forms(lib, placed))
-    problems.extend(_check_unique_places(lib, placed))
+    problems.extend(_check_together(lib, placed))
     if not lib.drafts:
         problems.extend(_leave_out_drafts(lib, placed))
     # A placeholder is reported once, as to fill in: not also as a wrong value or an unknown reference.
@@ -472,7 +467,7 @@ def _check_wording(lib: Library, placed: dict[tuple[str, str], tuple[YamlDoc, Da
         el = lib.get(*key)
         if not isinstance(el, m.Sourced):
             continue
-        own = [el.source] if isinstance(el, EvidenceDigest) else list(getattr(el, "sources", []))
+        own = el.own_sources()
         wording = el.wording
         if wording.kind != "editorial" and wording.source is None:
             problems.append(doc.problem(at + ("wording",), f"a {wording.kind} names its source: add 'source'"))
@@ -502,47 +497,21 @@ def _leave_out_drafts(lib: Library, placed: dict[tuple[str, str], tuple[YamlDoc,
     return problems
 
 
-def _check_unique_places(lib: Library, placed: dict[tuple[str, str], tuple[YamlDoc, DataPath]]) -> list[Problem]:
-    """Two directory entries with the same name in the same place are one entry written twice."""
-    seen: dict[tuple[str, str, str], tuple[YamlDoc, DataPath]] = {}
-    problems = []
-    for site in lib.all(PracticeSite):
-        key = (site.name.casefold(), (site.area or "").casefold(), site.country.casefold())
-        doc, at = placed[site.key]
-        if key in seen:
-            first_doc, first_at = seen[key]
-            where = ", ".join(x for x in (site.area, site.country) if x)
-            problems.append(
-                doc.problem(at, f"'{site.name}' in {where} is listed twice (first at {first_doc.path}:{first_doc.mark(first_at).line})")
-            )
-        else:
-            seen[key] = (doc, at)
-    return problems
+def _check_together(lib: Library, placed: dict[tuple[str, str], tuple[YamlDoc, DataPath]]) -> list[Problem]:
+    """What a kind requires of its elements taken together (its module's check_together: a directory
+    entry written twice, a glossary form two terms claim), across every collection of the kind."""
+    from .kinds import CHECKS_TOGETHER
 
-
-def _check_glossary_forms(lib: Library, placed: dict[tuple[str, str], tuple[YamlDoc, DataPath]]) -> list[Problem]:
-    """A form (headword, abbreviation or variant) may belong to one term only, and must be matchable."""
-    _, clashes, bad = collect_forms(lib.all(Term))
-
-    def where(claim: FormClaim) -> tuple[YamlDoc, DataPath]:
-        doc, at = placed[next(k for k in placed if k[1] == claim.term and lib.collections[k[0]].kind == "term")]
-        return doc, at + ((claim.field, claim.index) if claim.index is not None else (claim.field,))
+    def where(el: m.Element, path: DataPath) -> str:
+        doc, at = placed[el.key]
+        return f"{doc.path}:{doc.mark(at + path).line}"
 
     problems = []
-    for clash in clashes:
-        first_doc, first_at = where(clash.first)
-        doc, at = where(clash.second)
-        first = first_doc.mark(first_at)
-        problems.append(
-            doc.problem(
-                at,
-                f"'{clash.form}' is claimed by two terms: '{clash.second.term}' here and "
-                f"'{clash.first.term}' at {first_doc.path}:{first.line}",
-            )
-        )
-    for b in bad:
-        doc, at = where(b.claim)
-        problems.append(doc.problem(at, b.reason))
+    for kind, check in CHECKS_TOGETHER.items():
+        els = [el for c in lib.of_kind(kind) for el in lib.elements.get(c.name, []) if el.key in placed]
+        for el, path, message in check(els, where):
+            doc, at = placed[el.key]
+            problems.append(doc.problem(at + path, message))
     return problems
 
 

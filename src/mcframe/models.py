@@ -53,6 +53,9 @@ class Element(Model):
     blurb_field: ClassVar[str | None] = None  # a short line shown after the title in lists
     blurb_from: ClassVar[tuple[str, str] | None] = None  # or (reference, field): a field of its target
     referred_to: ClassVar[bool] = False  # lint warns of an element of this kind that nothing refers to
+    citable: ClassVar[bool] = True  # has a reference of its own ("Cite this"); sources are other people's works
+    belongs_to: ClassVar[str | None] = None  # a reference field naming what it belongs to: what refers to it refers to that too
+    printed_under: ClassVar[str | None] = None  # a kind whose elements print these under their own, in the PDF
     id: Id
     _collection: str = PrivateAttr(default="")  # set by the library: the site's name of its collection
 
@@ -111,6 +114,10 @@ class Sourced(Element):
     editorial: ClassVar[tuple[str, ...]] = ()
     wording: Wording
     review: Review
+
+    def own_sources(self) -> list[str]:
+        """The sources this element names: those its wording may be quoted from or summarise."""
+        return list(getattr(self, "sources", []))
 
 
 FormRef = Annotated[str, Ref("vocabulary", "forms")]

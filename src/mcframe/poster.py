@@ -173,7 +173,7 @@ def framework_source(lib: Library, citation: str) -> str:
         for p in _paras(intro or ""):
             para(p)
         for n, coll in enumerate(collections):
-            if n > 0 and not (coll.kind == "question" and "indicator_area" in printer.printed):
+            if n > 0 and coll.model.printed_under not in printer.printed:
                 heading(coll.decl.plural, 2)  # a page that lists several collections: each after the first under its name
             write(coll, lib.elements.get(coll.name, []))
         for p in _paras(decl.outro or ""):

@@ -421,7 +421,7 @@ def make_references(lib: Library, routes: Routes) -> dict[str, Reference]:
     languages: dict[str, str] = {}
     home = {name: decl for decl in routes.pages for name in [*decl.lists, *([decl.shows] if decl.shows else [])]}
     for name, els in lib.elements.items():
-        if lib.collections[name].kind == "source":
+        if not lib.collections[name].model.citable:
             continue
         for el in els:
             url = None

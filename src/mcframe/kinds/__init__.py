@@ -91,6 +91,11 @@ TEMPLATE_HELPERS: dict[str, dict[str, Callable[[Any], Callable[..., Any]]]] = {
     kind: make() for kind, model in KINDS.items() if (make := getattr(sys.modules[model.__module__], "template_helpers", None)) is not None
 }
 
+# What a kind requires of its elements taken together (its module's check_together), beyond each one's.
+CHECKS_TOGETHER: dict[str, Callable[[list[Any], Callable[[Any, tuple[str | int, ...]], str]], list[tuple[Any, tuple[str | int, ...], str]]]] = {
+    kind: check for kind, model in KINDS.items() if (check := getattr(sys.modules[model.__module__], "check_together", None)) is not None
+}
+
 # Folders of page templates that kinds bring with them, searched after the package's own.
 TEMPLATE_DIRS: list[Path] = sorted(p for p in Path(__file__).parent.glob("*/templates") if p.is_dir())
 

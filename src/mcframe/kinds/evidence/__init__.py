@@ -49,6 +49,9 @@ class EvidenceDigest(Sourced):
     case_studies: list[CaseStudyRef] = []
     charts: list[Chart] = []
 
+    def own_sources(self) -> list[str]:
+        return [self.source]
+
 
 def print_pdf(printer: Printer, els: list[Any]) -> None:
     """How these print in the whole-framework PDF."""

@@ -69,3 +69,17 @@ def by_place(sites: Iterable[PracticeSite]) -> list[tuple[str, list[tuple[str, l
 def template_helpers() -> dict[str, Callable[[Any], Callable[..., Any]]]:
     """What this kind gives templates, each made for the page being rendered (``h``)."""
     return {"map_panels": lambda h: lambda sites: map_panels(h, sites), "by_place": lambda h: by_place}
+
+
+def check_together(sites: list[PracticeSite], where: Callable[[Any, tuple[str | int, ...]], str]) -> list[tuple[Any, tuple[str | int, ...], str]]:
+    """Two directory entries with the same name in the same place are one entry written twice."""
+    seen: dict[tuple[str, str, str], PracticeSite] = {}
+    out: list[tuple[Any, tuple[str | int, ...], str]] = []
+    for site in sites:
+        key = (site.name.casefold(), (site.area or "").casefold(), site.country.casefold())
+        if key in seen:
+            place = ", ".join(x for x in (site.area, site.country) if x)
+            out.append((site, (), f"'{site.name}' in {place} is listed twice (first at {where(seen[key], ())})"))
+        else:
+            seen[key] = site
+    return out

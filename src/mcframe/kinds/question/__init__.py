@@ -25,6 +25,7 @@ class Question(Sourced):
     """A question to put to a provider, or to review a school's own provision, and what it rests on."""
 
     kind = "question"
+    printed_under = "indicator_area"
     title_field = "text"
     id: Id
     area: AreaRef
@@ -57,7 +58,7 @@ class Question(Sourced):
 
 def print_pdf(printer: Printer, els: list[Any]) -> None:
     """How these print in the whole-framework PDF: under their areas when the page prints those."""
-    if "indicator_area" in printer.printed:
+    if Question.printed_under in printer.printed:
         return
     printer.bullets([f"{q.id} {q.text}" for q in els])
     printer.notes(els)

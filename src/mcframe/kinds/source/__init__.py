@@ -31,6 +31,7 @@ SourceType = Literal[
 
 class Source(Element):
     kind = "source"
+    citable = False
     id: Id
     type: SourceType
     authors: list[Text] = []  # "Surname, I." in citation order; empty when the author is not known

@@ -49,3 +49,22 @@ def by_letter(terms: Iterable[Term]) -> dict[str, list[Term]]:
 def template_helpers() -> dict[str, Callable[[Any], Callable[..., Any]]]:
     """What this kind gives templates."""
     return {"by_letter": lambda h: by_letter}
+
+
+def check_together(terms: list[Term], where: Callable[[Any, tuple[str | int, ...]], str]) -> list[tuple[Any, tuple[str | int, ...], str]]:
+    """A form (headword, abbreviation or variant) may belong to one term only, and must be matchable."""
+    from ...glossary.forms import FormClaim, collect_forms
+
+    _, clashes, bad = collect_forms(terms)
+    by_id = {t.id: t for t in terms}
+
+    def at(claim: FormClaim) -> tuple[str | int, ...]:
+        return (claim.field, claim.index) if claim.index is not None else (claim.field,)
+
+    out: list[tuple[Any, tuple[str | int, ...], str]] = []
+    for clash in clashes:
+        first = where(by_id[clash.first.term], at(clash.first))
+        message = f"'{clash.form}' is claimed by two terms: '{clash.second.term}' here and '{clash.first.term}' at {first}"
+        out.append((by_id[clash.second.term], at(clash.second), message))
+    out += [(by_id[b.claim.term], at(b.claim), b.reason) for b in bad]
+    return out

@@ -20,6 +20,7 @@ class Vocabulary(Sourced):
     content is tagged with. A site may have any number of vocabularies, each a collection of this kind."""
 
     kind = "vocabulary"
+    belongs_to = "concept"
     title_field = "label"
     id: Id
     label: Text
