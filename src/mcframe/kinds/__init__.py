@@ -2,12 +2,18 @@
 
 A site's ``content/site.yaml`` declares its collections, each with a name of the site's choosing and
 one of these kinds (any number of collections may share a kind: a site has as many vocabularies as it
-needs). A kind is its model class; what the kind checks beyond its fields is the model's ``checks``.
+needs). Each kind is a folder of its own here, and everything about it is in that folder:
 
-A kind may live in a folder of its own here (``protocol/``): its model in ``__init__.py`` and its
-page templates in ``templates/``. Adding such a kind is its folder and one line below.
-"""
+- ``__init__.py``: its model (the fields, and ``checks`` for what their types cannot say); and, as it
+  needs them, ``check_together`` (what its elements must be taken together), ``print_pdf`` (how it
+  prints in the whole-framework PDF), ``print_poster`` (how it is drawn on the A3 poster),
+  ``drawings`` (SVG the PDF and poster place beside the text), ``template_helpers`` (what it gives its
+  templates) and ``EXPORTS`` (files pages may offer as downloads);
+- ``templates/``: its page templates;
+- ``labels.yaml`` (and ``labels.fr.yaml``): its words, which a site overrides under ``labels``.
 
+Adding a kind is its folder and one line in the list below. Open data, JSON Schemas, validation,
+references and backlinks, routes and navigation follow from the model with no further code.
 from __future__ import annotations
 
 import sys
@@ -29,7 +35,6 @@ from .leadership_stage import LeadershipStage
 from .practice_site import PracticeSite
 from .principle import Principle
 from .programme import Programme
-from .programme.spreadsheet import EXPORTS as SPREADSHEETS
 from .protocol import Protocol
 from .question import Question
 from .resource import Resource
@@ -66,6 +71,7 @@ KINDS: dict[str, type[m.Element]] = {
     )
 }
 
+# What kinds bring, gathered from their modules by the names above.
 # How each kind prints itself in the whole-framework PDF: its module's print_pdf, given the printer and
 # the elements of one collection (a kind without one prints its elements' names and short lines).
 PRINTERS: dict[str, Callable[[Any, list[Any]], None]] = {
@@ -83,7 +89,9 @@ POSTER_BLOCKS: dict[str, Callable[[Any, list[Any]], list[str]]] = {
 DRAWINGS: dict[str, Callable[[Any], dict[str, str]]] = {
     kind: draw for kind, model in KINDS.items() if (draw := getattr(sys.modules[model.__module__], "drawings", None)) is not None
 }
-EXPORTS: dict[str, Callable[[Any], bytes]] = {**SPREADSHEETS}
+EXPORTS: dict[str, Callable[[Any], bytes]] = {
+    name: export for model in KINDS.values() for name, export in getattr(sys.modules[model.__module__], "EXPORTS", {}).items()
+}
 
 # What a kind gives templates (its module's template_helpers): {name: a maker, given the helpers of the
 # page being rendered, of what templates call by that name}.

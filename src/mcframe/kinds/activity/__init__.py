@@ -61,8 +61,8 @@ def print_poster(lib: Library, activities: list[Any]) -> list[str]:
 
 def drawings(lib: Library) -> dict[str, str]:
     """The drawings the PDF and the poster place beside their text: the circles, as one SVG."""
-    from ...diagrams import circles_svg
     from ..concept import Concept
+    from .diagram import circles_svg
 
     title = lib.site.label("circles_title")
     return {"circles.svg": str(circles_svg(lib.all(Concept), lib.all(Activity), title, title))}
@@ -85,8 +85,8 @@ def regions(h: Any) -> list[tuple[str, str, list[Activity]]]:
 
 
 def circles(h: Any) -> Markup:
-    from ...diagrams import circles_svg
     from ..concept import Concept
+    from .diagram import circles_svg
 
     label = h.label
     desc = "; ".join(f"{name}: {', '.join(a.id + ' ' + a.title for a in acts) or '-'}" for _, name, acts in regions(h))

@@ -45,7 +45,7 @@ def print_pdf(printer: Printer, els: list[Any]) -> None:
 
 def drawings(lib: Library) -> dict[str, str]:
     """The drawings the PDF places beside its text: the path, as one SVG."""
-    from ...diagrams import leadership_svg
+    from .diagram import leadership_svg
 
     label = lib.site.label
     stages = [(s, lib.title_of(s)) for s in lib.all(LeadershipStage)]
@@ -54,7 +54,7 @@ def drawings(lib: Library) -> dict[str, str]:
 
 
 def leadership(h: Any) -> Markup:
-    from ...diagrams import leadership_svg
+    from .diagram import leadership_svg
 
     label = h.label
     stages = [(s, h.lib.title_of(s)) for s in h.lib.all(LeadershipStage)]

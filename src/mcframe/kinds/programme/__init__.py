@@ -54,3 +54,7 @@ def print_pdf(printer: Printer, els: list[Any]) -> None:
         about = " ".join(_paras(p.description or ""))
         printer.para(f"{p.name} ({getattr(agency, 'abbreviation', p.agency)}). " + " ".join(x for x in (mapped and mapped + ".", about) if x))
     printer.notes(els, printer.lib.title_of)
+
+
+# The exports this kind offers pages: the policy grid as a spreadsheet and as CSV.
+from .spreadsheet import EXPORTS as EXPORTS  # noqa: E402  (it needs the model above)
