@@ -14,6 +14,8 @@ needs). Each kind is a folder of its own here, and everything about it is in tha
 
 Adding a kind is its folder and one line in the list below. Open data, JSON Schemas, validation,
 references and backlinks, routes and navigation follow from the model with no further code.
+"""
+
 from __future__ import annotations
 
 import sys
