@@ -97,7 +97,8 @@ def english_engine_words(content_text: str) -> set[str]:
     names; less any phrase the content itself uses (the fixture's content is in English), the values
     fields take (report, draft: data, as the data dictionary lists them) and words French shares."""
     fr_theme = _material("fr")
-    literals = re.findall(r'"([a-z-]+)"', " ".join(re.findall(r"Literal\[([^\]]*)\]", (ROOT / "src/mcframe/models.py").read_text())))
+    models = [ROOT / "src/mcframe/models.py", *(ROOT / "src/mcframe/kinds").glob("*/__init__.py")]  # the kinds' models too
+    literals = re.findall(r'"([a-z-]+)"', " ".join(re.findall(r"Literal\[([^\]]*)\]", " ".join(f.read_text() for f in models))))
     phrases: set[str] = set()
     for key, text in ENGINE_LABELS["en"].items():
         if key != "alphabet":

@@ -120,11 +120,15 @@ def _union_fields() -> list[tuple[type, str]]:
 
     from pydantic import BaseModel
 
+    import sys
+
     import mcframe.models as models
     import mcframe.sitedef as sitedef
+    from mcframe.kinds import KINDS
 
     found = []
-    for module in (models, sitedef):
+    kind_modules = {sys.modules[model.__module__] for model in KINDS.values()}  # each kind's folder
+    for module in (models, sitedef, *sorted(kind_modules, key=lambda mod: mod.__name__)):
         for value in vars(module).values():
             if isinstance(value, type) and issubclass(value, BaseModel) and value.__module__ == module.__name__:
                 for name, info in value.model_fields.items():
