@@ -115,12 +115,11 @@ def test_wrong_file_shape(tmp_path: Path, text: str) -> None:
 
 
 def _union_fields() -> list[tuple[type, str]]:
+    import sys
     import types
     import typing
 
     from pydantic import BaseModel
-
-    import sys
 
     import mcframe.models as models
     import mcframe.sitedef as sitedef
