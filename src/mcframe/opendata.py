@@ -27,8 +27,12 @@ ENUM_UP_TO = 60  # a referenced collection this small is listed in the schema as
 
 
 def element_data(el: Element) -> dict[str, Any]:
-    """An element as data: its fields in the model's order; references as IDs, Markdown as Markdown."""
-    return el.model_dump(mode="json")
+    """An element as data: its fields in the model's order; references as IDs, Markdown as Markdown.
+    An editor's review note is for editors only: it never reaches the published data."""
+    data: dict[str, Any] = el.model_dump(mode="json")
+    if isinstance(data.get("review"), dict):
+        data["review"].pop("note", None)
+    return data
 
 
 def collection_json(lib: Library, name: str) -> bytes:

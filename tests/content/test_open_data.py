@@ -133,3 +133,12 @@ def test_the_zip_has_a_schema_per_content_file_kind_and_the_dictionary_lists_eve
         section = html[html.index(f'id="data-{name.replace("_", "-")}"'):]
         for field in coll.model.model_fields:
             assert f"<code>{field}</code>" in section, (name, field)
+
+
+def test_editors_review_notes_never_reach_the_published_data(built: Built, lib) -> None:  # type: ignore[no-untyped-def]
+    notes = [el.review.note for els in lib.elements.values() for el in els if getattr(getattr(el, "review", None), "note", None)]
+    assert notes, "the content has review notes, so this test can fail"
+    with zipfile.ZipFile(built.zip) as zf:
+        published = {name: zf.read(name).decode("utf-8") for name in zf.namelist() if name.startswith("data/") and "/schema/" not in name}
+    leaks = sorted({name for name, text in published.items() for note in notes if note in text})
+    assert leaks == [], f"review notes published in {leaks}"
