@@ -7,10 +7,11 @@ because page anchors and permalinks derive from them.
 from __future__ import annotations
 
 import datetime
+import re
 from dataclasses import dataclass
 from typing import Annotated, ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr
 
 
 @dataclass(frozen=True)
@@ -81,7 +82,25 @@ class Element(Model):
 Text = Annotated[str, Field(min_length=1)]
 Markdown = Annotated[str, Field(min_length=1), IsMarkdown()]  # rendered as Markdown; plain Text is escaped
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
-Url = Annotated[str, Field(pattern=r"^https?://\S+$")]
+_URL = re.compile(r"https?://[A-Za-z0-9.-]+(?::[0-9]+)?(?:[/?#][A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]*)?")
+# Characters a URL may hold that would end a Markdown link or an HTML attribute early: written percent-encoded.
+_URL_ENCODED = {"(": "%28", ")": "%29", "'": "%27", "[": "%5B", "]": "%5D", "*": "%2A"}
+
+
+def web_address(value: str) -> str:
+    """An http(s) address as RFC 3986 writes it (no spaces, quotes, ``<``, ``>``, braces or
+    backslashes), with the characters that would close a Markdown link percent-encoded after the
+    host, so that the same value is safe in Markdown, HTML and every citation file."""
+    if not _URL.fullmatch(value):
+        raise ValueError(
+            "must be a web address starting http:// or https://, with a host name and without spaces, quotes, "
+            "<, >, {, }, |, \\, ^ or ` (write such characters percent-encoded, e.g. %20 for a space)"
+        )
+    at = next((i for i, c in enumerate(value) if c in "/?#" and i > value.index("://") + 2), len(value))
+    return value[:at] + "".join(_URL_ENCODED.get(c, c) for c in value[at:])
+
+
+Url = Annotated[str, AfterValidator(web_address), Field(json_schema_extra={"pattern": f"^{_URL.pattern}$"})]
 SourceRef = Annotated[str, Ref("source")]
 ConceptRef = Annotated[str, Ref("concept")]
 TermRef = Annotated[str, Ref("term")]

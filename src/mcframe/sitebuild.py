@@ -6,6 +6,7 @@ generator: the MkDocs seam only forwards events here.
 from __future__ import annotations
 
 import json
+import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -29,9 +30,9 @@ from .language import ENGINE_LABELS, ENGLISH, SCRIPT_WORDS, Words, typeset
 from .library import Library, load_library
 from .mdext import PermalinkTitles, TableParts
 from .problems import ContentError, Problem, report
-from .render import NavItem, Rendered, make_environment, render_site
+from .render import Download, NavItem, Rendered, make_environment, render_site
 from .routes import href, in_html
-from .safety import html_risks
+from .safety import file_risks, html_risks, place_of
 from .templatecheck import Places, label_problems
 from .text import squeeze_html, theme_text
 
@@ -77,9 +78,19 @@ class SiteBuild:
 
     @classmethod
     def load(
-        cls, project: Path, docs_dir: Path, *, content_dir: str = "content", node_modules: str = "node_modules",
-        glossary_links: str = "page", markdown_extensions: list[Any] | None = None, trusted_pages: list[str] | None = None,
-        drafts: bool = False, all_warnings: bool = False, lib: Library | None = None, assets: bool = True,
+        cls,
+        project: Path,
+        docs_dir: Path,
+        *,
+        content_dir: str = "content",
+        node_modules: str = "node_modules",
+        glossary_links: str = "page",
+        markdown_extensions: list[Any] | None = None,
+        trusted_pages: list[str] | None = None,
+        drafts: bool = False,
+        all_warnings: bool = False,
+        lib: Library | None = None,
+        assets: bool = True,
     ) -> tuple[SiteBuild | None, list[Problem]]:
         """Load, check and render. ``drafts``: an editors' build (scripts/build --drafts, scripts/serve)
         that shows draft elements, marked as drafts. ``lib``: content loaded already, for ``drafts``.
@@ -103,15 +114,24 @@ class SiteBuild:
         found = {(p.path, p.line) for p in labels}  # a label the template asks for, found before rendering too: once
         problems += labels + [p for p in render_problems if (p.path, p.line) not in found or not p.message.startswith("no label")]
         problems += _missing(project, docs_dir, modules, lib, markdown_extensions, assets)
+        problems += published_file_problems(project, docs_dir)
         if rendered is None or any(p.severity == "error" for p in problems):
+            return None, problems
+        problems += download_problems(rendered.downloads, lib.site_doc.path)
+        if any(p.severity == "error" for p in problems):
             return None, problems
         terms = next((c.name for c in lib.collections.values() if c.kind == "term"), None)  # the glossary, whatever the site calls it
         glossary_page = rendered.routes.list_page(terms) if terms else None
         linker = None
         if glossary_page and glossary_links != "off":
             routes = rendered.routes
-            titled = {routes.element_page(el): lib.title_of(el) for c in lib.collections.values() if c.kind != "term" and routes.has_page(c.name)
-                      for el in lib.elements.get(c.name, []) if routes.element_anchor(el) is None}
+            titled = {
+                routes.element_page(el): lib.title_of(el)
+                for c in lib.collections.values()
+                if c.kind != "term" and routes.has_page(c.name)
+                for el in lib.elements.get(c.name, [])
+                if routes.element_anchor(el) is None
+            }
             linker = make_linker(lib, glossary_page, glossary_links, routes.element_page, titled)  # type: ignore[arg-type]
         # Runs after the generator's own link rewriting (priority 0) and is given final URLs, so thousands
         # of term links are not resolved and validated again: site_audit checks them after the build.
@@ -121,9 +141,7 @@ class SiteBuild:
         return site, problems
 
     @classmethod
-    def open(
-        cls, project: Path, docs_dir: Path, warn: Callable[[str], object], error: type[ContentError] = ContentError, **options: Any
-    ) -> SiteBuild:
+    def open(cls, project: Path, docs_dir: Path, warn: Callable[[str], object], error: type[ContentError] = ContentError, **options: Any) -> SiteBuild:
         """:meth:`load`, with warnings passed to ``warn`` and errors raised as ``error``."""
         site, problems = cls.load(project, docs_dir, **options)
         report(problems, warn, error, everything=bool(options.get("all_warnings")))
@@ -218,7 +236,7 @@ class SiteBuild:
             except KeyError:
                 what = self.lib.collection(name).decl.label if self.lib.has(name) else name.replace("_", " ")
                 # A generated page's link comes from a Markdown field of content: named there.
-                where = (f"{self.docs_dir.name}/{path}", *_place(text, m.group(0))) if hand_written else self._in_content(m.group(0), path)
+                where = (f"{self.docs_dir.name}/{path}", *_place(text, m.group(0))) if hand_written else self._source_of(path, (m.group(0)[2:],))
                 problems.append(Problem(*where, f"no {what} '{id}' to link to"))
                 return m.group(0)
             return f"]({routes.element_href(path, el)})"
@@ -238,19 +256,7 @@ class SiteBuild:
     def _exists(self, uri: str) -> bool:
         return uri in self._site_paths or (not uri.startswith("../") and (self.docs_dir / uri).is_file())
 
-    def _in_content(self, link: str, page: str) -> tuple[str, int, int]:
-        """Where in the content files ``link`` is written (the first file that has it); the page's
-        path when no file has it as such."""
-        project = self.content_dir.parent
-        for shown in sorted({self.lib.site_doc.path, *(o.path for o in self.lib.origins.values())}):
-            text = (project / shown).read_text(encoding="utf-8")
-            if link in text:
-                return (shown, *_place(text, link))
-        return page, 1, 1
-
-    def page_html(
-        self, path: str, html: str, pages: Callable[[], dict[str, tuple[str, str]]], relative: Callable[[str], str]
-    ) -> str:
+    def page_html(self, path: str, html: str, pages: Callable[[], dict[str, tuple[str, str]]], relative: Callable[[str], str]) -> str:
         """The final HTML of a page: the glossary's "Used on" lists are filled in once every page is
         converted. ``pages`` gives every page's (title, URL) by source path; ``relative`` turns a site
         URL into a link from this page. A page whose content could run script stops the build."""
@@ -268,12 +274,38 @@ class SiteBuild:
         return fill_used_on(html, links, words("used_on"), words("used_on_none"))
 
     def risks(self, path: str, html: str) -> list[Problem]:
-        """What in a page's converted HTML could run as script (hand-written pages the project trusts aside)."""
+        """What in a page's converted HTML could run as script or fetch from outside the site (hand-written
+        pages the project trusts aside), each placed in the file it came from: the hand-written page,
+        or the content file (or project template) that has its text."""
         if any(fnmatch(path, pattern) for pattern in self.trusted_pages) or not (risks := html_risks(html)):
             return []
         generated = any(p.path == path for p in self.rendered.pages)
-        where = path if generated else f"{self.docs_dir.name}/{path}"
-        return [Problem(where, 1, 1, f"the page may not carry script: it has {', '.join(risks)}")]
+        out = []
+        for risk in risks:
+            where = (
+                self._source_of(path, risk.needles)
+                if generated
+                else (f"{self.docs_dir.name}/{path}", *(place_of(self._docs_text(path), risk.needles) or (1, 1)))
+            )
+            out.append(Problem(*where, f"the page may not {'fetch anything from outside the site' if risk.fetch else 'carry script'}: it has {risk.what}"))
+        return out
+
+    def _docs_text(self, path: str) -> str:
+        source = self.docs_dir / path
+        return source.read_text(encoding="utf-8", errors="replace") if source.is_file() else ""
+
+    def _source_of(self, page: str, needles: tuple[str, ...]) -> tuple[str, int, int]:
+        """Where a generated page's text comes from: the first content file, else project template, that has it."""
+        project = self.content_dir.parent
+        files = sorted({self.lib.site_doc.path, *(o.path for o in self.lib.origins.values())})
+        templates = project / "templates"
+        if templates.is_dir():
+            files += sorted(p.relative_to(project).as_posix() for p in templates.rglob("*") if p.is_file() and not p.is_symlink())
+        for shown in files:
+            found = place_of((project / shown).read_text(encoding="utf-8", errors="replace"), needles)
+            if found:
+                return (shown, *found)
+        return page, 1, 1
 
     def published(self, html: str, path: str, title: str, relative: Callable[[str], str]) -> str:
         """The page as published: with the metadata reference managers and search engines read
@@ -286,9 +318,17 @@ class SiteBuild:
         date = s.edition.date
         url = s.address + path.removesuffix(".md") + ".html" if s.address else None
         tags = {
-            "citation_title": title, "citation_author": s.publisher, "citation_publication_date": date.strftime("%Y/%m/%d"),
-            "citation_publisher": s.publisher, "citation_inbook_title": s.title, "DC.title": title, "DC.creator": s.publisher,
-            "DC.date": date.isoformat(), "DC.publisher": s.publisher, "DC.rights": s.licence, "DC.language": language,
+            "citation_title": title,
+            "citation_author": s.publisher,
+            "citation_publication_date": date.strftime("%Y/%m/%d"),
+            "citation_publisher": s.publisher,
+            "citation_inbook_title": s.title,
+            "DC.title": title,
+            "DC.creator": s.publisher,
+            "DC.date": date.isoformat(),
+            "DC.publisher": s.publisher,
+            "DC.rights": s.licence,
+            "DC.language": language,
         }
         if url:
             tags["citation_public_url"] = url
@@ -299,9 +339,15 @@ class SiteBuild:
         meta = "".join(f'<meta name="{k}" content="{escape(v)}">' for k, v in tags.items())
         is_glossary = self.linker is not None and path in self.linker.glossary_pages
         data: dict[str, Any] = {
-            "@context": "https://schema.org", "@type": "DefinedTermSet" if is_glossary else "CreativeWork", "name": title,
-            "author": {"@type": "Organization", "name": s.publisher}, "publisher": {"@type": "Organization", "name": s.publisher},
-            "datePublished": date.isoformat(), "version": s.edition.number, "license": s.licence, "inLanguage": language,
+            "@context": "https://schema.org",
+            "@type": "DefinedTermSet" if is_glossary else "CreativeWork",
+            "name": title,
+            "author": {"@type": "Organization", "name": s.publisher},
+            "publisher": {"@type": "Organization", "name": s.publisher},
+            "datePublished": date.isoformat(),
+            "version": s.edition.number,
+            "license": s.licence,
+            "inLanguage": language,
             "isPartOf": {"@type": "CreativeWork", "name": s.title},
         }
         if url:
@@ -337,7 +383,7 @@ class SiteBuild:
             f'<details class="mcf-cite mcf-nolink" data-search-exclude="true"><summary>{escape(label("cite_this"))}</summary>'
             f'<p class="mcf-cite__style"><strong>APA</strong> <span class="mcf-cite__text">{escape(ref.apa)}</span></p>'
             f'<p class="mcf-cite__style"><strong>Harvard</strong> <span class="mcf-cite__text">{escape(ref.harvard)}</span></p>'
-            f'{files_html(ref, label("cite_download"), edition, label("cite_edition_files"))}</details>'
+            f"{files_html(ref, label('cite_download'), edition, label('cite_edition_files'))}</details>"
         )
         return html.replace("</article>", block + "</article>", 1)
 
@@ -364,6 +410,35 @@ def _place(text: str, found: str) -> tuple[int, int]:
 def _css_string(text: str) -> str:
     """Text as a CSS string: quotes, backslashes and line ends escaped, nothing else can break out."""
     return '"' + "".join(f"\\{ord(c):x} " if c in '"\\\n\r<>' else c for c in text) + '"'
+
+
+def published_file_problems(project: Path, docs_dir: Path) -> list[Problem]:
+    """What in the files ``docs/`` publishes as they are (stylesheets, images, pages of HTML) could run
+    script or fetch from outside the site. Markdown pages are checked once converted (see
+    :meth:`SiteBuild.risks`); hidden files and a ``templates/`` folder are skipped, as MkDocs skips them."""
+    problems: list[Problem] = []
+    if not docs_dir.is_dir():
+        return problems
+    for folder, dirs, names in os.walk(docs_dir):  # symbolic links are not followed (and are refused elsewhere)
+        here = Path(folder)
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not (here == docs_dir and d == "templates"))
+        for name in sorted(names):
+            file = here / name
+            if name.startswith(".") or file.suffix.lower() == ".md" or file.is_symlink() or not file.is_file():
+                continue
+            shown = _rel(file, project)
+            problems += [Problem(shown, line, col, f"may not be published: it has {what}") for line, col, what in file_risks(name, file.read_bytes())]
+    return problems
+
+
+def download_problems(downloads: list[Download], site_file: str) -> list[Problem]:
+    """The same pass over the files the build makes for download (drawings, data, citations): their
+    text is escaped as they are made, so anything found here is the engine's fault, not content's."""
+    problems = []
+    for d in downloads:
+        for _, _, what in file_risks(d.path, d.content):
+            problems.append(Problem(site_file, 1, 1, f"the download {d.path} may not be published: it has {what} (please report this)"))
+    return problems
 
 
 def _missing(project: Path, docs_dir: Path, modules: Path, lib: Library, extensions: list[Any] | None, assets: bool = True) -> list[Problem]:
