@@ -27,7 +27,7 @@ import pytest
 from conftest import FIXTURE, ROOT, copy_fixture, copy_project
 
 Damage = Callable[[Path], None]  # changes a copied project
-SURFACES = ("content fields", "site.yaml", "docs/", "templates", "exports", "tools' imports", "files")
+SURFACES = ("content fields", "site.yaml", "mkdocs.yml", "docs/", "templates", "exports", "tools' imports", "files")
 PROJECTS = {"fixture": FIXTURE, "archive": ROOT / "tests" / "fixture_archive"}
 
 

@@ -99,7 +99,7 @@ def css_risks(css: str) -> list[tuple[str, str]]:
     for m in _CSS_REF.finditer(css):
         ref = next(g for g in (m.group(2), m.group(4), m.group(6)) if g is not None)
         if is_outside(ref):
-            found.append((f"style that loads {_short(ref) or 'another file'} from outside the site", ref or m.group(0)))
+            found.append((f"style that loads {_short(ref) or 'another file'}", ref or m.group(0)))
     m2 = _CSS_SCRIPT.search(css)
     if m2:
         found.append((f"style that runs script ({m2.group(0).strip()})", m2.group(0)))
@@ -149,9 +149,7 @@ class _Scanner(HTMLParser):
                 (name in _FETCH_ATTRS and any(is_outside(v.strip().split(" ")[0]) for v in (value.split(",") if name == "srcset" else [value])))
                 or (name in ("href", "xlink:href") and (tag in _SVG_FETCHING or (tag == "link")) and is_outside(value))
             ):
-                self.add(
-                    f'<{tag} {name}="{_short(value)}">, which the browser would fetch from outside the site', value, _raw_value(raw, name), raw, fetch=True
-                )
+                self.add(f'<{tag} {name}="{_short(value)}">', value, _raw_value(raw, name), raw, fetch=True)
 
     handle_startendtag = handle_starttag
 
@@ -267,9 +265,9 @@ def file_risks(name: str, data: bytes) -> list[tuple[int, int, str]]:
         return svg_risks(data)
     text = data.decode("utf-8", errors="replace")
     if suffix == ".css":
-        return [(*(place_of(text, (needle,)) or (1, 1)), what) for what, needle in css_risks(text)]
+        return [(*(place_of(text, (needle,)) or (1, 1)), what + ("" if "script" in what else " from outside the site")) for what, needle in css_risks(text)]
     if suffix in (".html", ".htm"):
-        return [(*(place_of(text, r.needles) or (1, 1)), r.what) for r in html_risks(text)]
+        return [(*(place_of(text, r.needles) or (1, 1)), r.what + (" from outside the site" if r.fetch else "")) for r in html_risks(text)]
     return []
 
 

@@ -81,10 +81,11 @@ def parse_page(path: Path) -> _PageParser:
     return parser
 
 
-def outside_references(site: Path) -> list[Finding]:
-    """Everything in HTML, CSS or JS files that would make the browser fetch from outside the site."""
+def outside_references(site: Path, only: list[Path] | None = None) -> list[Finding]:
+    """Everything in HTML, CSS or JS files that would make the browser fetch from outside the site
+    (``only``: in these of its files)."""
     found: list[Finding] = []
-    for path in sorted(site.rglob("*")):
+    for path in sorted(site.rglob("*")) if only is None else only:
         rel = path.relative_to(site).as_posix()
         if path.suffix == ".html":
             page = parse_page(path)
@@ -138,3 +139,11 @@ def _check_link(site: Path, page: str, href: str, ids: dict[str, set[str]]) -> s
     if fragment and target.endswith(".html") and fragment not in ids.get(target, set()):
         return f"link {href} points to missing anchor #{fragment} in {target}"
     return None
+
+
+def shell_fetches(site: Path) -> list[Finding]:
+    """What the site's shell would fetch from outside: its stylesheets and scripts, and the theme's
+    frame around content, which is the same on every page (the home page and the 404 page stand for
+    all). Each page's content is checked as it is converted."""
+    files = [p for p in sorted(site.rglob("*")) if p.suffix in (".css", ".js") and p.is_file()]
+    return outside_references(site, files + [p for p in (site / "index.html", site / "404.html") if p.is_file()])

@@ -33,6 +33,7 @@ from .problems import ContentError, Problem, report
 from .render import Download, NavItem, Rendered, make_environment, render_site
 from .routes import href, in_html
 from .safety import file_risks, html_risks, place_of
+from .site_audit import shell_fetches
 from .templatecheck import Places, label_problems
 from .text import squeeze_html, theme_text
 
@@ -287,7 +288,7 @@ class SiteBuild:
                 if generated
                 else (f"{self.docs_dir.name}/{path}", *(place_of(self._docs_text(path), risk.needles) or (1, 1)))
             )
-            out.append(Problem(*where, f"the page may not {'fetch anything from outside the site' if risk.fetch else 'carry script'}: it has {risk.what}"))
+            out.append(Problem(*where, f"the page may not {'load anything from outside the site' if risk.fetch else 'carry script'}: it has {risk.what}"))
         return out
 
     def _docs_text(self, path: str) -> str:
@@ -306,6 +307,18 @@ class SiteBuild:
             if found:
                 return (shown, *found)
         return page, 1, 1
+
+    def shell_problems(self, site_dir: Path) -> list[Problem]:
+        """Once the site is written: anything the theme's frame, stylesheets or scripts would fetch from
+        outside the site (set up in mkdocs.yml: ``extra_css``, ``extra_javascript``, theme options)."""
+        config = self.content_dir.parent / "mkdocs.yml"
+        text = config.read_text(encoding="utf-8", errors="replace") if config.is_file() else ""
+        return [
+            Problem(
+                "mkdocs.yml", *(place_of(text, (f.what.removeprefix("fetches "),)) or (1, 1)), f"the site may not load anything from outside: {f.file} {f.what}"
+            )
+            for f in shell_fetches(site_dir)
+        ]
 
     def published(self, html: str, path: str, title: str, relative: Callable[[str], str]) -> str:
         """The page as published: with the metadata reference managers and search engines read

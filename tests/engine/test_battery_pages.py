@@ -11,7 +11,7 @@ from battery import Case, Damage, append, both, parametrize, run_case, write
 NOTES = "docs/notes.md"
 TERM = "content/glossary/apprentice.yaml"  # its 7th line is where a case adds a Markdown field
 SCRIPT = "the page may not carry script: it has"
-FETCH = "the page may not fetch anything from outside the site: it has"
+FETCH = "the page may not load anything from outside the site: it has"
 
 
 def on_page(html: str) -> Damage:
@@ -164,6 +164,19 @@ CASES = [
         "docs/",
         write("docs/pic.svg", '<svg xmlns="http://www.w3.org/2000/svg">\n<script>alert(1)</script></svg>\n'),
         expect=r"docs/pic\.svg:2:\d+: may not be published: it has a <script> element",
+    ),
+    # The frame around every page, as mkdocs.yml sets it up.
+    Case(
+        "a stylesheet from outside in mkdocs.yml",
+        "site.yaml",
+        append("mkdocs.yml", "extra_css:\n  - https://cdn.example/x.css\n"),
+        expect=r"mkdocs\.yml:\d+:5: the site may not load anything from outside: index\.html fetches https://cdn\.example/x\.css",
+    ),
+    Case(
+        "a script from outside in mkdocs.yml",
+        "site.yaml",
+        append("mkdocs.yml", "extra_javascript:\n  - https://cdn.example/x.js\n"),
+        expect=r"mkdocs\.yml:\d+:5: the site may not load anything from outside: index\.html fetches https://cdn\.example/x\.js",
     ),
     # The same in a content file's Markdown field: placed in the content file.
     Case(

@@ -65,6 +65,9 @@ class McframePlugin(BasePlugin[McframeConfig]):
         relative = lambda url: get_relative_url(url, page.url)  # noqa: E731
         return self.site.published(output, page.file.src_uri, str(page.meta.get("title") or page.title), relative)
 
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self.site.report(self.site.shell_problems(Path(config.site_dir)))
+
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         for folder in self.site.watched():
             server.watch(str(folder))
