@@ -172,20 +172,31 @@ def _raw_value(tag: str, name: str) -> str:
 # The fast pass, on lower-cased text: anything the scanner below could object to. An attribute's name
 # may follow whitespace, "/" or a quote (<img/onerror=…>, <img src="x"onerror=…>): browsers accept all three.
 _SUSPECT_TAG = re.compile(r"<\s*(?:script|iframe|object|embed|frame|applet|base|meta|style|link|animate|set\b|discard)")
-_SUSPECT_URL = re.compile(r"(?:java|vb)script|data\s*:|&|url\s*\(|@import|image-set|expression|binding|behavior|//|\\\\")
+_SUSPECT_URL = re.compile(r"(?:java|vb)script|data\s*:|url\s*\(|@import|image-set|expression|binding|behavior|//|\\\\")
 _EVENT = re.compile(r"on[a-z]+\s*=")
 
 
-_PLAIN = re.compile(r"&(?:amp|lt|gt|quot|#39|#x27|nbsp|#8203);|https?://")
-_FETCHING = re.compile(r"(?:src|srcset|poster|data|background|ping|href|lowsrc|dynsrc|icon|manifest|codebase|archive)\s*=")
+_PLAIN = re.compile(r"https?://")
+# An entity that could spell out an address's scheme or hide its colon: one that stands for a letter,
+# digit, colon, slash, backslash, or a control or space character (not &#34; or &amp;).
+_ENTITY = re.compile(r"&(?:#[0-9]+|#x[0-9a-f]+|[a-z][a-z0-9]*);?")
+
+
+def _hiding_entity(low: str) -> bool:
+    return any((c := unescape(m.group(0))) != m.group(0) and any(ch.isalnum() or ch in ":/\\" or ord(ch) <= 0x20 for ch in c) for m in _ENTITY.finditer(low))
+
+
+# An address a browser fetches by itself that is not relative, a srcset (whose candidates follow commas),
+# or an element whose href is fetched.
+_SUSPECT_FETCH = re.compile(
+    r"""(?:\bsrc|poster|\bdata|background|\bping|lowsrc|dynsrc|\bicon|manifest|codebase|archive)\s*=\s*["']?\s*(?:[a-z][a-z0-9+.-]*:|/\s*/|\\)"""
+    r"|srcset|<\s*(?:link|image|use|feimage|pattern|textpath|mpath|cursor|font-face|tref|filter|lineargradient|radialgradient)\b"
+)
 
 
 def _suspect(html: str) -> bool:
     low = html.lower()
-    if _SUSPECT_TAG.search(low) or _SUSPECT_URL.search(_PLAIN.sub("", low)):
-        return True
-    # An address that is not a plain link: an outside fetch is found by the scanner, relative ones pass it.
-    if any(not low.startswith("href", m.start()) or low[max(0, m.start() - 30) : m.start()].rfind("<a ") < 0 for m in _FETCHING.finditer(low)):
+    if _SUSPECT_TAG.search(low) or _SUSPECT_FETCH.search(low) or _SUSPECT_URL.search(_PLAIN.sub("", low)) or ("&" in low and _hiding_entity(low)):
         return True
     return any(m.start() > 0 and (low[m.start() - 1].isspace() or low[m.start() - 1] in "/\"'") for m in _EVENT.finditer(low))
 
