@@ -79,19 +79,9 @@ class SiteBuild:
 
     @classmethod
     def load(
-        cls,
-        project: Path,
-        docs_dir: Path,
-        *,
-        content_dir: str = "content",
-        node_modules: str = "node_modules",
-        glossary_links: str = "page",
-        markdown_extensions: list[Any] | None = None,
-        trusted_pages: list[str] | None = None,
-        drafts: bool = False,
-        all_warnings: bool = False,
-        lib: Library | None = None,
-        assets: bool = True,
+        cls, project: Path, docs_dir: Path, *, content_dir: str = "content", node_modules: str = "node_modules",
+        glossary_links: str = "page", markdown_extensions: list[Any] | None = None, trusted_pages: list[str] | None = None,
+        drafts: bool = False, all_warnings: bool = False, lib: Library | None = None, assets: bool = True,
     ) -> tuple[SiteBuild | None, list[Problem]]:
         """Load, check and render. ``drafts``: an editors' build (scripts/build --drafts, scripts/serve)
         that shows draft elements, marked as drafts. ``lib``: content loaded already, for ``drafts``.
@@ -126,13 +116,8 @@ class SiteBuild:
         linker = None
         if glossary_page and glossary_links != "off":
             routes = rendered.routes
-            titled = {
-                routes.element_page(el): lib.title_of(el)
-                for c in lib.collections.values()
-                if c.kind != "term" and routes.has_page(c.name)
-                for el in lib.elements.get(c.name, [])
-                if routes.element_anchor(el) is None
-            }
+            titled = {routes.element_page(el): lib.title_of(el) for c in lib.collections.values() if c.kind != "term" and routes.has_page(c.name)
+                      for el in lib.elements.get(c.name, []) if routes.element_anchor(el) is None}
             linker = make_linker(lib, glossary_page, glossary_links, routes.element_page, titled)  # type: ignore[arg-type]
         # Runs after the generator's own link rewriting (priority 0) and is given final URLs, so thousands
         # of term links are not resolved and validated again: site_audit checks them after the build.
@@ -142,7 +127,9 @@ class SiteBuild:
         return site, problems
 
     @classmethod
-    def open(cls, project: Path, docs_dir: Path, warn: Callable[[str], object], error: type[ContentError] = ContentError, **options: Any) -> SiteBuild:
+    def open(
+        cls, project: Path, docs_dir: Path, warn: Callable[[str], object], error: type[ContentError] = ContentError, **options: Any
+    ) -> SiteBuild:
         """:meth:`load`, with warnings passed to ``warn`` and errors raised as ``error``."""
         site, problems = cls.load(project, docs_dir, **options)
         report(problems, warn, error, everything=bool(options.get("all_warnings")))
@@ -257,7 +244,9 @@ class SiteBuild:
     def _exists(self, uri: str) -> bool:
         return uri in self._site_paths or (not uri.startswith("../") and (self.docs_dir / uri).is_file())
 
-    def page_html(self, path: str, html: str, pages: Callable[[], dict[str, tuple[str, str]]], relative: Callable[[str], str]) -> str:
+    def page_html(
+        self, path: str, html: str, pages: Callable[[], dict[str, tuple[str, str]]], relative: Callable[[str], str]
+    ) -> str:
         """The final HTML of a page: the glossary's "Used on" lists are filled in once every page is
         converted. ``pages`` gives every page's (title, URL) by source path; ``relative`` turns a site
         URL into a link from this page. A page whose content could run script stops the build."""
@@ -331,17 +320,9 @@ class SiteBuild:
         date = s.edition.date
         url = s.address + path.removesuffix(".md") + ".html" if s.address else None
         tags = {
-            "citation_title": title,
-            "citation_author": s.publisher,
-            "citation_publication_date": date.strftime("%Y/%m/%d"),
-            "citation_publisher": s.publisher,
-            "citation_inbook_title": s.title,
-            "DC.title": title,
-            "DC.creator": s.publisher,
-            "DC.date": date.isoformat(),
-            "DC.publisher": s.publisher,
-            "DC.rights": s.licence,
-            "DC.language": language,
+            "citation_title": title, "citation_author": s.publisher, "citation_publication_date": date.strftime("%Y/%m/%d"),
+            "citation_publisher": s.publisher, "citation_inbook_title": s.title, "DC.title": title, "DC.creator": s.publisher,
+            "DC.date": date.isoformat(), "DC.publisher": s.publisher, "DC.rights": s.licence, "DC.language": language,
         }
         if url:
             tags["citation_public_url"] = url
@@ -352,15 +333,9 @@ class SiteBuild:
         meta = "".join(f'<meta name="{k}" content="{escape(v)}">' for k, v in tags.items())
         is_glossary = self.linker is not None and path in self.linker.glossary_pages
         data: dict[str, Any] = {
-            "@context": "https://schema.org",
-            "@type": "DefinedTermSet" if is_glossary else "CreativeWork",
-            "name": title,
-            "author": {"@type": "Organization", "name": s.publisher},
-            "publisher": {"@type": "Organization", "name": s.publisher},
-            "datePublished": date.isoformat(),
-            "version": s.edition.number,
-            "license": s.licence,
-            "inLanguage": language,
+            "@context": "https://schema.org", "@type": "DefinedTermSet" if is_glossary else "CreativeWork", "name": title,
+            "author": {"@type": "Organization", "name": s.publisher}, "publisher": {"@type": "Organization", "name": s.publisher},
+            "datePublished": date.isoformat(), "version": s.edition.number, "license": s.licence, "inLanguage": language,
             "isPartOf": {"@type": "CreativeWork", "name": s.title},
         }
         if url:
@@ -396,7 +371,7 @@ class SiteBuild:
             f'<details class="mcf-cite mcf-nolink" data-search-exclude="true"><summary>{escape(label("cite_this"))}</summary>'
             f'<p class="mcf-cite__style"><strong>APA</strong> <span class="mcf-cite__text">{escape(ref.apa)}</span></p>'
             f'<p class="mcf-cite__style"><strong>Harvard</strong> <span class="mcf-cite__text">{escape(ref.harvard)}</span></p>'
-            f"{files_html(ref, label('cite_download'), edition, label('cite_edition_files'))}</details>"
+            f'{files_html(ref, label("cite_download"), edition, label("cite_edition_files"))}</details>'
         )
         return html.replace("</article>", block + "</article>", 1)
 

@@ -211,6 +211,12 @@ CASES = [
         expect=r"content/references\.yaml:7:10: .*must be a web address",
     ),
     Case(
+        "a reference's DOI closing its address",
+        "content fields",
+        append("content/references.yaml", "    doi: '10.1234/x><img src=https://images.example/x.png>'\n"),
+        expect=r"content/references\.yaml:7:10: .*must be a DOI such as",
+    ),
+    Case(
         "a reference's url breaking out of its tag",
         "content fields",
         append("content/references.yaml", "    url: 'https://example.org/\"><img src=https://images.example/x.png>'\n"),

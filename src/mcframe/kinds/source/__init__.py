@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime
+import re
 from typing import Annotated, Any, Literal
 
-from pydantic import Field
+from pydantic import AfterValidator, Field
 
 from ...models import (
     Element,
@@ -29,6 +30,19 @@ SourceType = Literal[
 ]
 
 
+_DOI = re.compile(r"10\.[0-9]{4,9}(?:\.[0-9]+)*/[^\s<>\"'{}|\\^`]+")
+
+
+def _doi(value: str) -> str:
+    """A DOI as the DOI Handbook writes it (10.prefix/suffix), without what would end an address or a tag."""
+    if not _DOI.fullmatch(value):
+        raise ValueError("must be a DOI such as 10.1080/13664530.2012.012345, without spaces, quotes, <, >, {, }, |, \\, ^ or `")
+    return value
+
+
+Doi = Annotated[str, AfterValidator(_doi), Field(json_schema_extra={"pattern": f"^{_DOI.pattern}$"})]
+
+
 class Source(Element):
     kind = "source"
     citable = False
@@ -45,7 +59,7 @@ class Source(Element):
     publisher: Text | None = None
     place: Text | None = None
     url: Url | None = None
-    doi: Annotated[str, Field(pattern=r"^10\.\S+/\S+$")] | None = None
+    doi: Doi | None = None
     accessed: datetime.date | None = None
     note: Text | None = None  # provenance: what this source is and how we used it
 
