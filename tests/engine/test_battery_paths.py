@@ -184,6 +184,19 @@ CASES = [
         replace(SITE, "template: home.md.j2", "template: ../../../etc/passwd"),
         expect=r"content/site\.yaml:69:15: 'template': .*goes up out of its folder",
     ),
+    # Held before this round too (kept so that they stay held): page paths and the favicon.
+    Case(
+        "page path climbing out",
+        "site.yaml",
+        replace(SITE, "path: notes.md", "path: ../../notes.md"),
+        expect=r"content/site\.yaml:\d+:11: '\.\./\.\./notes\.md' does not have the expected form",
+    ),
+    Case(
+        "favicon outside content/",
+        "site.yaml",
+        replace(SITE, "zip_name:", "favicon: /etc/passwd\nzip_name:"),
+        expect=r"content/site\.yaml:14:10: .*'/etc/passwd' .*should be a path inside content/",
+    ),
     # The files themselves: only regular files are read.
     Case(
         "named pipe matched by a glob", "files", fifo("content/glossary/pipe.yaml"), expect=r"content/glossary/pipe\.yaml:1:1: this is a named pipe", timeout=30
