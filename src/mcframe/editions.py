@@ -8,14 +8,18 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
-from pathlib import Path
+import tempfile
+from pathlib import Path, PurePosixPath
 from typing import Any
 
+from .inside import NotRegular, read_regular
 from .kinds.edition import EditionEntry
 from .library import Library
 from .models import Element
 from .problems import Problem
+from .yamlsource import MAX_BYTES
 
 FINGERPRINTS = "fingerprints.json"
 
@@ -50,10 +54,35 @@ def fingerprints(lib: Library) -> dict[str, str]:
 
 
 def write_release(lib: Library, content: Path) -> Path:
+    """Record the fingerprints. Written beside and then renamed into place: a fingerprints.json that is a
+    link is replaced by a file, never written through to wherever it points."""
     path = content / FINGERPRINTS
     data = {"edition": lib.site.edition.number, "elements": dict(sorted(fingerprints(lib).items()))}
-    path.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=content, prefix=".fingerprints-", suffix=".tmp", delete=False) as f:
+        f.write(json.dumps(data, indent=1, ensure_ascii=False) + "\n")
+    os.chmod(f.name, 0o644)  # as a file written in place would be, not a temporary file's 0600
+    os.replace(f.name, path)
     return path
+
+
+def _recorded(path: Path, shown: str) -> tuple[dict[str, Any] | None, list[Problem]]:
+    """The fingerprints as released, or the problem with the file (a link, a pipe, not JSON of the
+    form ``release`` writes) at its place; none when there is no file yet."""
+    if not path.exists() and not path.is_symlink():
+        return None, []
+    try:
+        text = read_regular(path, MAX_BYTES).decode("utf-8")
+        data = json.loads(text)
+    except NotRegular as exc:
+        return None, [Problem(shown, 1, 1, str(exc))]
+    except UnicodeDecodeError as exc:
+        return None, [Problem(shown, 1, 1, f"not valid UTF-8: {exc.reason}")]
+    except json.JSONDecodeError as exc:
+        return None, [Problem(shown, exc.lineno, exc.colno, f"not valid JSON ({exc.msg}): run mcframe release to write it again")]
+    elements = data.get("elements") if isinstance(data, dict) else None
+    if not isinstance(elements, dict) or not all(isinstance(v, str) for v in elements.values()):
+        return None, [Problem(shown, 1, 1, "not the fingerprints mcframe release writes ({edition, elements}): run mcframe release to write it again")]
+    return data, []
 
 
 def last_changed(lib: Library) -> dict[str, str]:
@@ -80,10 +109,10 @@ def check_changes(lib: Library, content: Path) -> list[Problem]:
                 origin = lib.origins.get(e.key)
                 problems.append(Problem(origin.path if origin else "content", origin.line if origin else 1, 1,
                                         f"'{c.id}' was retired in edition {e.number}: an ID is never reused"))
-    path = content / FINGERPRINTS
-    if not path.is_file():
+    recorded, unreadable = _recorded(content / FINGERPRINTS, str(PurePosixPath(lib.site_doc.path).parent / FINGERPRINTS))
+    problems += unreadable
+    if recorded is None:
         return problems
-    recorded = json.loads(path.read_text(encoding="utf-8"))
     listed = {c.id for c in current.changes} if current else set()
     for key, value in fingerprints(lib).items():
         name, id = key.split(":", 1)

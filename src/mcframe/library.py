@@ -14,6 +14,7 @@ from typing import Any, TypeVar, get_args
 
 from . import identity
 from . import models as m
+from .inside import path_problem
 from .kinds import KINDS
 from .problems import Problem
 from .sitedef import CollectionDecl, SiteDef, id_matches
@@ -211,7 +212,7 @@ def load_library(root: Path, shown_root: Path | None = None, drafts: bool = Fals
     """
     shown_root = shown_root or root.parent
     site_file = root / SITE_FILE
-    if not site_file.is_file():
+    if not site_file.exists() and not site_file.is_symlink():
         return None, [Problem(_shown(site_file, shown_root), 1, 1, "the site definition is missing")]
     if reason := _not_inside(site_file, root):
         return None, [Problem(_shown(site_file, shown_root), 1, 1, reason)]
@@ -371,8 +372,12 @@ def _load_collections(lib: Library, root: Path, shown_root: Path, site_file: Pat
 
     placeholders: set[tuple[str, int, int]] = set()  # where a scaffold's TO FILL IN still stands
     real_folders: set[Path] = set()
-    for coll in lib.collections.values():
-        files = sorted(root.glob(coll.decl.file))
+    for i, coll in enumerate(lib.collections.values()):
+        files, reason = content_files(root, coll.decl.file)
+        if reason is not None:
+            problems.append(lib.site_doc.problem(("collections", i, "file"), reason))
+            unreadable.add(coll.name)
+            continue
         if not files and coll.decl.required:
             problems.append(Problem(_shown(root / coll.decl.file, shown_root), 1, 1, "required content file is missing"))
         for file in files:
@@ -513,6 +518,18 @@ def _check_together(lib: Library, placed: dict[tuple[str, str], tuple[YamlDoc, D
             doc, at = placed[el.key]
             problems.append(doc.problem(at + path, message))
     return problems
+
+
+def content_files(root: Path, pattern: str) -> tuple[list[Path], str | None]:
+    """The files a collection's ``file:`` names under ``root``, in order, or why it names none. Its
+    pattern was checked at validation (see :mod:`mcframe.inside`); this is the guard where it is used,
+    so that no pattern can glob outside the content folder or end the build with a traceback."""
+    if (reason := path_problem(pattern, glob=True)) is not None:
+        return [], f"'{pattern}' {reason}"
+    try:
+        return sorted(root.glob(pattern)), None
+    except (ValueError, NotImplementedError, OSError) as exc:
+        return [], f"'{pattern}' is not a pattern of files: {exc}"
 
 
 def _not_inside(file: Path, root: Path, real_folders: set[Path] | None = None) -> str | None:

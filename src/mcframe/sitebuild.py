@@ -25,6 +25,7 @@ from .editions import check_changes
 from .glossary.build import make_linker
 from .glossary.linker import GlossaryExtension, GlossaryLinker
 from .glossary.used_on import fill_used_on
+from .inside import docs_problems
 from .kinds.term import Term
 from .language import ENGINE_LABELS, ENGLISH, SCRIPT_WORDS, Words, typeset
 from .library import Library, load_library
@@ -431,7 +432,7 @@ def download_problems(downloads: list[Download], site_file: str) -> list[Problem
 
 def _missing(project: Path, docs_dir: Path, modules: Path, lib: Library, extensions: list[Any] | None, assets: bool = True) -> list[Problem]:
     """What the build needs from outside content: hand-written pages, npm assets, Markdown extensions."""
-    problems = []
+    problems = docs_problems(docs_dir, docs_dir.name)  # no link, pipe or unreadable file in docs/ (mcframe.inside)
     site_doc = lib.site_doc
     for i, page in enumerate(lib.site.pages):
         if page.template is None and not (docs_dir / page.path).is_file():

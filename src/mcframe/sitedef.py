@@ -14,6 +14,7 @@ from typing import Annotated
 from pydantic import Field, PrivateAttr
 
 from .identity import Colours, Logo
+from .inside import ContentFile, ContentGlob, FileNamePart, SitePath, TemplateName
 from .language import ENGINE_LABELS, ENGLISH, Wordbook, Words
 from .models import Markdown, Model, Slug, Text
 
@@ -27,7 +28,7 @@ PagePath = Annotated[str, Field(pattern=r"^[A-Za-z0-9_-]+(/[A-Za-z0-9_{}-]+)*\.m
 
 
 class Edition(Model):
-    number: Text  # "0.1": the edition of the content, not the version of the software
+    number: FileNamePart  # "0.1": the edition of the content, not the version of the software; it goes into the zip's name
     date: datetime.date
 
 
@@ -36,7 +37,7 @@ class CollectionDecl(Model):
 
     name: Name  # the site's own name for it: case_studies, descriptors, core_knowledge ...
     kind: Name  # which kind of element it holds (see mcframe.kinds): concept, vocabulary, case_study ...
-    file: Text  # a file, or a glob for one element a file, under content/
+    file: ContentGlob  # a file, or a glob for one element a file, under content/
     key: Text | None = None  # the key of the list of elements in the file; none: one element a file
     id_pattern: Text  # the form of every ID (a regular expression the whole ID must match)
     required: bool = False  # a build without these files is an error
@@ -78,7 +79,7 @@ class Action(Model):
 
 class DownloadDecl(Model):
     export: Slug  # an export the engine makes: policy-grid-xlsx, policy-grid-csv
-    path: Text  # where it lands in the site
+    path: SitePath  # where it lands in the site (a bundle of files: the folder they land in)
     label: Text
 
 
@@ -97,7 +98,7 @@ class PageDecl(Model):
     parent: Slug | None = None  # the page an element page belongs under (its index): breadcrumb and pager
     section: Text | None = None  # the navigation section it sits in
     group: Text | None = None  # a folded group within its section, shared by the pages that name it
-    template: Text | None = None  # none: a hand-written page in docs/, at ``path``
+    template: TemplateName | None = None  # none: a hand-written page in docs/, at ``path``
     lists: list[Name] = []  # elements of these collections have their anchor on this page
     shows: Name | None = None  # one page for each element of this collection
     browses: Name | None = None  # an index of a collection whose elements have pages of their own
@@ -131,7 +132,7 @@ class SiteDef(Model):
     language: Language
     colours: Colours | None = None  # the palette: header and links; none: the theme's own
     logo: Logo | None = None  # a file under content/ and its alt text, or none; not given: the engine's mark
-    favicon: Text | None = None  # a file under content/; none: the logo's file, or the engine's mark
+    favicon: ContentFile | None = None  # a file under content/; none: the logo's file, or the engine's mark
     edition: Edition
     zip_name: Annotated[str, Field(pattern=r"^[A-Za-z0-9._{}-]+\.zip$")]  # "{edition}" is the edition number
     labels: dict[str, Text] = {}  # words the templates use, by key, in the site's language: labels.source ...

@@ -15,6 +15,7 @@ from yaml.constructor import SafeConstructor
 from yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent, ScalarEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from .inside import NotRegular, read_regular
 from .problems import Problem
 
 # Limits that no real content comes near, so that no file can exhaust a build: content never needs
@@ -143,15 +144,22 @@ def _compose(text: str) -> Node | None:
     return yaml.compose(text, Loader=_CLoader)
 
 
+def _universal_newlines(text: str) -> str:
+    """Line ends as Python's text mode reads them (every \\r\\n and \\r a \\n), so that lines and
+    columns are counted as an editor sees them."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
 def load_yaml(file: Path, shown_as: str) -> tuple[YamlDoc | None, list[Problem]]:
     """Parse ``file``; return the document (None on a syntax error) and any problems."""
     problems: list[Problem] = []
     doc = YamlDoc(path=shown_as, data=None)
-    size = file.stat().st_size
-    if size > MAX_BYTES:
-        return None, [Problem(shown_as, 1, 1, f"the file is {size / 1e6:.1f} MB; content files may be at most {MAX_BYTES / 1e6:.0f} MB")]
     try:
-        text = file.read_text(encoding="utf-8")
+        data = read_regular(file, MAX_BYTES)  # never a pipe, folder or link: see mcframe.inside
+    except NotRegular as exc:
+        return None, [Problem(shown_as, 1, 1, str(exc))]
+    try:
+        text = _universal_newlines(data.decode("utf-8"))
     except UnicodeDecodeError as exc:
         return None, [Problem(shown_as, 1, 1, f"not valid UTF-8: {exc.reason}")]
     try:

@@ -16,6 +16,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, MkDocsException
 
+from ..inside import is_file_name
 from ..offline_zip import ZIP_EXCLUDE, write_zip
 from ..problems import ContentError
 from . import ENGINE
@@ -30,10 +31,23 @@ def publish(
     with ``all_warnings``, every warning listed; with ``timings``, the glossary linker's time printed."""
     started = time.perf_counter()
     _show_mkdocs_warnings()
+    # The project's own output folders may not be links: the build replaces site/ whole (and would
+    # replace, and delete, whatever folder it pointed at) and writes the zip into dist/.
+    own = [(name, project / name) for name, given in (("site", site_dir), ("dist", dist_dir)) if given is None]
+    own.append((".build-tmp", (site_dir or project / "site").parent / ".build-tmp"))
+    if linked := [name for name, path in own if path.is_symlink()]:
+        for name in linked:
+            print(f"{name}:1:1: the build's folder {name}/ may not be a symbolic link: remove the link, and the build makes a real folder", file=sys.stderr)
+        print(f"build failed: {len(linked)} error(s); site/ and dist/ are unchanged", file=sys.stderr)
+        return 1
     site_dir = (site_dir or project / "site").resolve()
     dist_dir = (dist_dir or project / "dist").resolve()
     staging_root = site_dir.parent / ".build-tmp"  # beside site/, so that the swap is a rename
-    staging_root.mkdir(parents=True, exist_ok=True)
+    try:
+        staging_root.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        print(f"build failed: could not make {_rel(staging_root, project)}/ ({exc.strerror or exc}); site/ and dist/ are unchanged", file=sys.stderr)
+        return 1
     with tempfile.TemporaryDirectory(dir=staging_root) as tmp:
         staged_site = Path(tmp) / "site"
         try:
@@ -52,17 +66,17 @@ def publish(
         elements = site.lib.count()
         pages = sum(1 for _ in staged_site.rglob("*.html") if _.name != "404.html")
         name = site.lib.site.zip_filename.removesuffix(".zip") + ("-drafts.zip" if drafts else ".zip")
-        staged_zip = Path(tmp) / name
-        digest = write_zip(staged_site, staged_zip, exclude=ZIP_EXCLUDE)
-        (Path(tmp) / f"{name}.sha256").write_text(f"{digest}  {name}\n", encoding="utf-8")
-        # Documents for print (the poster) are offered beside the zip as well as inside it.
-        printed = sorted((staged_site / "downloads").glob("*.pdf")) if (staged_site / "downloads").is_dir() else []
-        for pdf in printed:
-            shutil.copyfile(pdf, Path(tmp) / pdf.name)
-        _swap_dir(staged_site, site_dir)
-        dist_dir.mkdir(parents=True, exist_ok=True)
-        for file in (name, f"{name}.sha256", *(p.name for p in printed)):
-            (Path(tmp) / file).replace(dist_dir / file)
+        if not is_file_name(name):  # site.yaml's validation refuses any such zip_name or edition number first
+            print(f"{site.lib.site_doc.problem(('zip_name',), f'{name!r} is not a plain file name')}", file=sys.stderr)
+            print("build failed: 1 content error(s); site/ and dist/ are unchanged", file=sys.stderr)
+            return 1
+        try:
+            digest, outputs = _stage_outputs(staged_site, Path(tmp), name)
+            _publish(staged_site, site_dir, Path(tmp), outputs, dist_dir)
+        except OSError as exc:
+            print(f"build failed: could not write {_rel(Path(exc.filename), project) if exc.filename else 'the output'} "
+                  f"({exc.strerror or exc}); site/ and dist/ are unchanged", file=sys.stderr)
+            return 1
     if not any(staging_root.iterdir()):
         staging_root.rmdir()
     if timings and site.linker:
@@ -76,16 +90,60 @@ def publish(
     return 0
 
 
+def _stage_outputs(staged_site: Path, tmp: Path, name: str) -> tuple[str, list[str]]:
+    """The zip, its checksum and the documents for print, written beside the staged site; their names."""
+    digest = write_zip(staged_site, tmp / name, exclude=ZIP_EXCLUDE)
+    (tmp / f"{name}.sha256").write_text(f"{digest}  {name}\n", encoding="utf-8")
+    # Documents for print (the poster) are offered beside the zip as well as inside it.
+    printed = sorted(p for p in (staged_site / "downloads").glob("*.pdf") if p.is_file()) if (staged_site / "downloads").is_dir() else []
+    for pdf in printed:
+        shutil.copyfile(pdf, tmp / pdf.name)
+    return digest, [name, f"{name}.sha256", *(p.name for p in printed)]
+
+
+def _publish(staged_site: Path, site_dir: Path, tmp: Path, outputs: list[str], dist_dir: Path) -> None:
+    """Put the new site and files in place, all or nothing as far as the file system allows: the files
+    are first copied into dist/ under hidden names (what can fail, a full disk, a read-only folder,
+    fails there, with nothing published yet); then site/ is swapped in, then each file renamed over
+    its old self within dist/."""
+    dist_dir.mkdir(parents=True, exist_ok=True)
+    parts: list[tuple[Path, Path]] = []
+    try:
+        for file in outputs:
+            part = dist_dir / f".{file}.part"
+            shutil.copyfile(tmp / file, part)
+            parts.append((part, dist_dir / file))
+        _swap_dir(staged_site, site_dir)
+    except OSError:
+        for part, _ in parts:
+            part.unlink(missing_ok=True)
+        raise
+    for part, final in parts:
+        part.replace(final)
+
+
 def _swap_dir(new: Path, target: Path) -> None:
-    """Replace ``target`` with ``new`` so that it is never half-written."""
+    """Replace ``target`` with ``new`` so that it is never half-written: should the move fail, the
+    old folder is put back."""
     old = target.with_name(target.name + ".old")
-    if old.exists():
-        shutil.rmtree(old)
+    _remove(old)
     if target.exists():
         target.rename(old)
-    shutil.move(str(new), str(target))
-    if old.exists():
-        shutil.rmtree(old)
+    try:
+        shutil.move(str(new), str(target))
+    except OSError:
+        if old.exists() and not target.exists():
+            old.rename(target)
+        raise
+    _remove(old)
+
+
+def _remove(path: Path) -> None:
+    """Remove a leftover folder, or a link in its place (not what the link points at)."""
+    if path.is_symlink() or path.is_file():
+        path.unlink()
+    elif path.exists():
+        shutil.rmtree(path)
 
 
 def _rel(path: Path, project: Path) -> str:
