@@ -58,7 +58,8 @@ def main() -> int:
             print(f"{case.surface:15} {status:11} {seconds:5.1f} s  {case.name}")
             if line:
                 print(f"{'':35}{line[:150]}")
-    print(f"\n{len(chosen)} cases in {time.perf_counter() - started:.0f} s, {failed} failed; by surface: " + ", ".join(f"{s} {n}" for s, n in sorted(by_surface.items())))
+    surfaces = ", ".join(f"{s} {n}" for s, n in sorted(by_surface.items()))
+    print(f"\n{len(chosen)} cases in {time.perf_counter() - started:.0f} s, {failed} failed; by surface: {surfaces}")
     return 1 if failed else 0
 
 
