@@ -16,7 +16,7 @@ import stat
 from pathlib import Path
 from typing import Annotated
 
-from pydantic import AfterValidator
+from pydantic import AfterValidator, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 from .problems import Problem
@@ -71,13 +71,15 @@ def _inside(what: str, example: str, *, glob: bool = False, folder: bool = False
 
 
 # A file (or with a closing "/", a folder) in the published site: a download's place.
-SitePath = Annotated[str, _inside("the site", "downloads/framework.pdf", folder=True)]
+_SCHEMA = WithJsonSchema({"type": "string", "minLength": 1, "not": {"pattern": r"(^|/)\.\.(/|$)|^[/~\\]|^[A-Za-z]:"}})  # what an editor's schema can say of it
+
+SitePath = Annotated[str, _SCHEMA, _inside("the site", "downloads/framework.pdf", folder=True)]
 # A file under content/, or a glob for several: a collection's files.
-ContentGlob = Annotated[str, _inside("content/", "glossary/*.yaml", glob=True)]
+ContentGlob = Annotated[str, _SCHEMA, _inside("content/", "glossary/*.yaml", glob=True)]
 # One file under content/: the favicon.
-ContentFile = Annotated[str, _inside("content/", "identity/logo.svg")]
+ContentFile = Annotated[str, _SCHEMA, _inside("content/", "identity/logo.svg")]
 # A template, by its path in the project's templates/ folder or the engine's.
-TemplateName = Annotated[str, _inside("templates/", "concept.md.j2")]
+TemplateName = Annotated[str, _SCHEMA, _inside("templates/", "concept.md.j2")]
 
 _NAME_PART = re.compile(r"[A-Za-z0-9]+([._+-][A-Za-z0-9]+)*")
 
@@ -94,7 +96,7 @@ def _name_part(value: str) -> str:
 
 # Text that goes into a file name, as the edition number goes into the zip's: no "/", no "..", no
 # space or hidden-file dot, whatever the file system.
-FileNamePart = Annotated[str, AfterValidator(_name_part)]
+FileNamePart = Annotated[str, AfterValidator(_name_part), WithJsonSchema({"type": "string", "pattern": f"^{_NAME_PART.pattern}$", "maxLength": 40})]
 
 
 def is_file_name(name: str) -> bool:
