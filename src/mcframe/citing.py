@@ -32,16 +32,11 @@ class Reference:
     def ris(self) -> str:
         c = self.csl
         date = c["issued"]["date-parts"][0]
-        lines = ["TY  - ELEC", f"TI  - {c['title']}", f"AU  - {c['author'][0]['literal']}", f"PY  - {date[0]}",
-                 f"DA  - {date[0]:04d}/{date[1]:02d}/{date[2]:02d}", f"T2  - {c['container-title']}", f"PB  - {c.get('publisher', c['author'][0]['literal'])}",
-                 f"ET  - {c['version']}", f"ID  - {self.key}"]
-        if c.get("medium"):
-            lines.append(f"M3  - {c['medium']}")
-        if c.get("URL"):
-            lines.append(f"UR  - {c['URL']}")
-        if c.get("note"):
-            lines.append(f"N1  - {c['note']}")
-        return "\r\n".join(lines + ["ER  - ", ""])
+        tags = [("TY", "ELEC"), ("TI", c["title"]), ("AU", c["author"][0]["literal"]), ("PY", str(date[0])),
+                ("DA", f"{date[0]:04d}/{date[1]:02d}/{date[2]:02d}"), ("T2", c["container-title"]), ("PB", c.get("publisher", c["author"][0]["literal"])),
+                ("ET", c["version"]), ("ID", self.key)]
+        tags += [(tag, c[field]) for tag, field in (("M3", "medium"), ("UR", "URL"), ("N1", "note")) if c.get(field)]
+        return "\r\n".join([f"{tag}  - {one_line(str(value))}" for tag, value in tags] + ["ER  - ", ""])
 
     def bibtex(self) -> str:
         c = self.csl
@@ -58,12 +53,23 @@ class Reference:
         return f"@misc{{{self.key},\n{body}\n}}\n"
 
 
-_BIB_ESCAPES = {"\\": "\\textbackslash{}", "{": "\\{", "}": "\\}", "&": "\\&", "%": "\\%"}
+# Braces are written as commands, not as "\\{": BibTeX counts every brace, escaped or not, so a lone
+# "\\}" would close the field early and what follows would be read as fields of the record.
+_BIB_ESCAPES = {"\\": "\\textbackslash{}", "{": "\\textbraceleft{}", "}": "\\textbraceright{}", "&": "\\&", "%": "\\%"}
+# Line breaks and other control characters (C0, DEL, C1, and Unicode's line and paragraph separators).
+_BREAKS = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]+")
+
+
+def one_line(text: str) -> str:
+    """A field of a record on one line: each run of line breaks or control characters becomes one
+    space, so that a title cannot start a line of its own (in RIS, a new tag or a new record)."""
+    return _BREAKS.sub(" ", text)
 
 
 def _bib(text: str) -> str:
-    """Text inside a BibTeX value: each special character escaped once (cite.js does the same)."""
-    return re.sub(r"[\\{}&%]", lambda m: _BIB_ESCAPES[m.group(0)], text)
+    """Text inside a BibTeX value: on one line, each special character escaped once, every brace in
+    the value one that this function wrote in a pair (cite.js does the same)."""
+    return re.sub(r"[\\{}&%]", lambda m: _BIB_ESCAPES[m.group(0)], one_line(text))
 
 
 FORMATS = (("ris", "RIS"), ("bib", "BibTeX"), ("json", "CSL-JSON"))

@@ -9,14 +9,13 @@ reference points to (with the IDs and labels of small vocabularies as an ``enum`
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from collections.abc import Callable
 from typing import Any
 
 from pydantic import BaseModel
 
+from .cells import Cell, csv_bytes
 from .library import Collection, Library
 from .models import Element, IsMarkdown, Ref
 from .sitedef import SiteDef
@@ -41,21 +40,18 @@ def collection_json(lib: Library, name: str) -> bytes:
 
 def collection_csv(lib: Library, name: str) -> bytes:
     """One row per element. Plain values as they are; lists of plain values joined with " | ";
-    anything nested (a case study's setting, a digest's findings) as compact JSON."""
-    coll = lib.collections[name]
-    columns = list(coll.model.model_fields)
-    out = io.StringIO(newline="")
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(columns)
-    for el in lib.elements.get(name, []):
-        data = element_data(el)
-        writer.writerow([_cell(data.get(column)) for column in columns])
-    return ("\ufeff" + out.getvalue()).encode("utf-8")
+    anything nested (a case study's setting, a digest's findings) as compact JSON. Every cell is
+    safe to open in a spreadsheet (cells.py): text that could start a formula is marked as text."""
+    columns = list(lib.collections[name].model.model_fields)
+    return csv_bytes([columns, *([_cell(element_data(el).get(column)) for column in columns] for el in lib.elements.get(name, []))])
 
 
-def _cell(value: Any) -> str:
+def _cell(value: Any) -> Cell:
+    """A value as one cell: numbers stay numbers (a negative one is not text to neutralise)."""
     if value is None:
         return ""
+    if isinstance(value, (bool, int, float)):
+        return value
     if isinstance(value, list) and all(isinstance(v, (str, int, float)) for v in value):
         return LIST_JOIN.join(str(v) for v in value)
     if isinstance(value, (list, dict)):

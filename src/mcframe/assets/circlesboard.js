@@ -40,13 +40,21 @@
     return { boards: [], current: null };
   }
   var store = load();
-  function save() { localStorage.setItem(KEY, JSON.stringify(store)); }
+  // The largest file it imports: an exported board is a few KB, and every tool of this site shares the
+  // browser's storage (about 5 MB), so a larger file is refused before it is read or anything is written.
+  var IMPORT_LIMIT = 256 * 1024;
+  function kb(bytes) { return Math.ceil(bytes / 1024); }
+  // Keeps the boards in this browser. If the browser cannot (its storage full or blocked), it says so:
+  // what was saved before stays, and the reader can export what is on screen. True if it was kept.
+  function save() {
+    try { localStorage.setItem(KEY, JSON.stringify(store)); return true; } catch (e) { say(word("not_saved")); return false; }
+  }
   function say(t) { status.textContent = t; }
   function current() { for (var i = 0; i < store.boards.length; i++) if (store.boards[i].id === store.current) return store.boards[i]; return null; }
   function uid() { return Date.now().toString(36) + Math.floor(Math.random() * 1e6).toString(36); }
   function newBoard(name, cards) {
     var b = { id: "b" + uid(), name: name, cards: cards.map(function (c) { return { id: "c" + uid() + Math.random().toString(36).slice(2, 6), text: c.text, region: c.region }; }) };
-    store.boards.push(b); store.current = b.id; save(); return b;
+    store.boards.push(b); store.current = b.id; return b;
   }
   function regionName(key) { return regions[regionKeys.indexOf(key)].name; }
 
@@ -109,20 +117,22 @@
   }
   function move(cardId, region) {
     var board = current(); if (!board) return;
-    board.cards.forEach(function (c) { if (c.id === cardId) { c.region = region; say(word("moved", { card: c.text, region: regionName(region) })); } });
-    save(); render();
+    var moved = board.cards.filter(function (c) { return c.id === cardId; })[0];
+    if (moved) moved.region = region;
+    var kept = save(); render();
+    if (kept && moved) say(word("moved", { card: moved.text, region: regionName(region) }));
     var sel = document.getElementById("move-" + cardId); if (sel) sel.focus();
   }
   function ensure() { return current() || newBoard(word("default_name"), []); }
 
-  select.addEventListener("change", function () { store.current = select.value; save(); render(); say(word("showing", { name: current().name })); });
+  select.addEventListener("change", function () { store.current = select.value; var kept = save(); render(); if (kept) say(word("showing", { name: current().name })); });
   area.addEventListener("click", function (e) {
     var action = e.target.getAttribute && e.target.getAttribute("data-card-action");
     if (!action) return;
     var board = current(), id = e.target.getAttribute("data-card-id");
     var card = board.cards.filter(function (c) { return c.id === id; })[0];
-    if (action === "remove") { board.cards = board.cards.filter(function (c) { return c.id !== id; }); save(); render(); say(word("removed", { card: card.text })); }
-    if (action === "edit") { var t = window.prompt(word("edit_prompt"), card.text); if (t && t.trim()) { card.text = t.trim(); save(); render(); say(word("changed", { card: card.text })); } }
+    if (action === "remove") { board.cards = board.cards.filter(function (c) { return c.id !== id; }); if (save()) say(word("removed", { card: card.text })); render(); }
+    if (action === "edit") { var t = window.prompt(word("edit_prompt"), card.text); if (t && t.trim()) { card.text = t.trim(); if (save()) say(word("changed", { card: card.text })); render(); } }
   });
 
   function download(name, blob) { var a = document.createElement("a"); a.href = URL.createObjectURL(blob); a.download = name; document.body.appendChild(a); a.click(); a.remove(); }
@@ -149,17 +159,20 @@
     var board = current();
     if (action === "new-framework" || action === "new-empty") {
       var name = nameInput.value.trim() || word("numbered", { n: store.boards.length + 1 });
-      newBoard(name, action === "new-framework" ? framework : []); nameInput.value = ""; render(); say(word("started", { name: name }));
+      newBoard(name, action === "new-framework" ? framework : []); nameInput.value = "";
+      if (save()) say(word("started", { name: name })); render();
     } else if (action === "add") {
       var text = cardInput.value.trim(); if (!text) { say(word("write_first")); return; }
       var b = ensure(); var c = { id: "c" + uid(), text: text, region: regionKeys[regionKeys.length - 1] };
-      b.cards.push(c); cardInput.value = ""; save(); render(); say(word("added", { card: text, region: regionName(c.region) }));
+      b.cards.push(c); cardInput.value = "";
+      if (save()) say(word("added", { card: text, region: regionName(c.region) })); render();
       var sel = document.getElementById("move-" + c.id); if (sel) sel.focus();
     } else if (action === "delete") {
       if (!board) { say(word("none_to_delete")); return; }
       if (!window.confirm(word("confirm_delete", { name: board.name }))) return;
       store.boards = store.boards.filter(function (x) { return x.id !== board.id; });
-      store.current = store.boards.length ? store.boards[store.boards.length - 1].id : null; save(); render(); say(word("deleted", { name: board.name }));
+      store.current = store.boards.length ? store.boards[store.boards.length - 1].id : null;
+      if (save()) say(word("deleted", { name: board.name })); render();
     } else if (action === "export-json") {
       if (!board) { say(word("none_to_export")); return; }
       download(slug(board.name) + ".json", new Blob([JSON.stringify({ format: FORMAT, edition: root.getAttribute("data-edition"), name: board.name, cards: board.cards.map(function (c) { return { text: c.text, region: c.region }; }) }, null, 1)], { type: "application/json" }));
@@ -196,12 +209,17 @@
   }
   fileInput.addEventListener("change", function () {
     var file = fileInput.files && fileInput.files[0]; if (!file) return;
+    if (file.size > IMPORT_LIMIT) { say(word("too_big", { size: kb(file.size), limit: kb(IMPORT_LIMIT) })); fileInput.value = ""; return; }
     var reader = new FileReader();
     reader.onload = function () {
       var d; try { d = JSON.parse(reader.result); } catch (e) { say(word("not_json")); fileInput.value = ""; return; }
       var problem = check(d);
       if (problem) { say(problem + " " + word("nothing_imported")); fileInput.value = ""; return; }
-      newBoard(d.name, d.cards); fileInput.value = ""; render(); say(word("imported", { name: d.name }));
+      var before = JSON.stringify(store);
+      newBoard(d.name, d.cards); fileInput.value = "";
+      // Not kept (the browser's storage full): the import is undone, so that what is on screen is what was saved.
+      if (!save()) { store = JSON.parse(before); render(); say(word("not_kept", { name: d.name })); return; }
+      render(); say(word("imported", { name: d.name }));
     };
     reader.readAsText(file);
   });

@@ -25,18 +25,22 @@
   });
 
   function pad(n, width) { var s = String(n); while (s.length < width) { s = "0" + s; } return s; }
-  var BIB = { "\\": "\\textbackslash{}", "{": "\\{", "}": "\\}", "&": "\\&", "%": "\\%" };
-  function bib(text) { return String(text).replace(/[\\{}&%]/g, function (c) { return BIB[c]; }); }
+  // As citing.py: each field on one line (a line break could forge a tag or a record), and every brace
+  // in a BibTeX value written as a command, since BibTeX counts "\\}" as a closing brace too.
+  function oneLine(text) { return String(text).replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, " "); }
+  var BIB = { "\\": "\\textbackslash{}", "{": "\\textbraceleft{}", "}": "\\textbraceright{}", "&": "\\&", "%": "\\%" };
+  function bib(text) { return oneLine(text).replace(/[\\{}&%]/g, function (c) { return BIB[c]; }); }
 
   var FORMATS = {
     ris: function (key, c) {
       var d = c.issued["date-parts"][0];
-      var lines = ["TY  - ELEC", "TI  - " + c.title, "AU  - " + c.author[0].literal, "PY  - " + d[0],
-        "DA  - " + pad(d[0], 4) + "/" + pad(d[1], 2) + "/" + pad(d[2], 2), "T2  - " + c["container-title"],
-        "PB  - " + (c.publisher || c.author[0].literal), "ET  - " + c.version, "ID  - " + key];
-      if (c.medium) { lines.push("M3  - " + c.medium); }
-      if (c.URL) { lines.push("UR  - " + c.URL); }
-      if (c.note) { lines.push("N1  - " + c.note); }
+      var tags = [["TY", "ELEC"], ["TI", c.title], ["AU", c.author[0].literal], ["PY", d[0]],
+        ["DA", pad(d[0], 4) + "/" + pad(d[1], 2) + "/" + pad(d[2], 2)], ["T2", c["container-title"]],
+        ["PB", c.publisher || c.author[0].literal], ["ET", c.version], ["ID", key]];
+      if (c.medium) { tags.push(["M3", c.medium]); }
+      if (c.URL) { tags.push(["UR", c.URL]); }
+      if (c.note) { tags.push(["N1", c.note]); }
+      var lines = tags.map(function (t) { return t[0] + "  - " + oneLine(t[1]); });
       return { text: lines.concat(["ER  - ", ""]).join("\r\n"), type: "application/x-research-info-systems" };
     },
     bib: function (key, c) {

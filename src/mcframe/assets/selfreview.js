@@ -39,7 +39,15 @@
     return { reviews: [], current: null };
   }
   var store = load();
-  function save() { localStorage.setItem(KEY, JSON.stringify(store)); }
+  // The largest file it imports: an exported review is a few KB, and every tool of this site shares the
+  // browser's storage (about 5 MB), so a larger file is refused before it is read or anything is written.
+  var IMPORT_LIMIT = 256 * 1024;
+  function kb(bytes) { return Math.ceil(bytes / 1024); }
+  // Keeps the store in this browser. If the browser cannot (its storage full or blocked), it says so:
+  // what was saved before stays, and the reader can export what is on screen. True if it was kept.
+  function save() {
+    try { localStorage.setItem(KEY, JSON.stringify(store)); return true; } catch (e) { say(word("not_saved")); return false; }
+  }
   function say(text) { status.textContent = text; }
   function current() {
     for (var i = 0; i < store.reviews.length; i++) if (store.reviews[i].id === store.current) return store.reviews[i];
@@ -49,7 +57,6 @@
     var review = { id: "r" + Date.now().toString(36) + Math.floor(Math.random() * 1e6).toString(36), name: name, ratings: {}, notes: {}, answers: {} };
     store.reviews.push(review);
     store.current = review.id;
-    save();
     return review;
   }
 
@@ -164,8 +171,8 @@
       var review = ensure();
       if (e.target.value) review.ratings[f.getAttribute("data-area")] = e.target.value;
       else delete review.ratings[f.getAttribute("data-area")];
-      save(); fill();
-      say(word("saved"));
+      var kept = save(); fill();
+      if (kept) say(word("saved"));
     });
   });
   document.addEventListener("input", function (e) {
@@ -176,10 +183,10 @@
     var started = !current(), review = ensure();
     if (area) review.notes[area] = t.value;
     if (q) review.answers[q] = t.value;
-    save();
-    if (started) { fill(); say(word("saved")); } else { drawSummary(); }  // a first note starts a review: show it in the chooser
+    var kept = save();
+    if (started) { fill(); if (kept) say(word("saved")); } else { drawSummary(); }  // a first note starts a review: show it in the chooser
   });
-  select.addEventListener("change", function () { store.current = select.value; save(); fill(); say(word("showing", { name: current().name })); });
+  select.addEventListener("change", function () { store.current = select.value; var kept = save(); fill(); if (kept) say(word("showing", { name: current().name })); });
 
   function download(name, type, text) {
     var a = document.createElement("a");
@@ -188,7 +195,16 @@
     document.body.appendChild(a); a.click(); a.remove();
   }
   function slug(text) { return text.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "review"; }
-  function csvCell(v) { v = String(v == null ? "" : v); return /[",\r\n]/.test(v) ? '"' + v.replace(/"/g, '""') + '"' : v; }
+  // A cell safe to open in a spreadsheet, by cells.py's rule (OWASP's advice on CSV injection): text that
+  // could start a formula, first or after spaces and quote marks, gets a single quote before it; a cell
+  // holding a separator (a comma, or the semicolon some spreadsheets split on), a quote, a tab or a line
+  // break is quoted, so that nothing in it can start a cell of its own.
+  var FORMULA = /^[ \u00a0\u2000-\u200a\u202f\u205f\u3000\ufeff"']*[=+\-@\t\r\n\uff1d\uff0b\uff0d\uff20]/;
+  function csvCell(v) {
+    v = String(v == null ? "" : v);
+    if (FORMULA.test(v)) v = "'" + v;
+    return /[",;\t\r\n]/.test(v) ? '"' + v.replace(/"/g, '""') + '"' : v;
+  }
 
   root.addEventListener("click", function (e) {
     var action = e.target.getAttribute && e.target.getAttribute("data-action");
@@ -196,13 +212,14 @@
     var review = current();
     if (action === "new") {
       var name = nameInput.value.trim() || word("numbered", { n: store.reviews.length + 1 });
-      newReview(name); nameInput.value = ""; fill(); say(word("started", { name: name }));
+      newReview(name); nameInput.value = "";
+      var kept = save(); fill(); if (kept) say(word("started", { name: name }));
     } else if (action === "delete") {
       if (!review) { say(word("none_to_delete")); return; }
       if (!window.confirm(word("confirm_delete", { name: review.name }))) return;
       store.reviews = store.reviews.filter(function (r) { return r.id !== review.id; });
       store.current = store.reviews.length ? store.reviews[store.reviews.length - 1].id : null;
-      save(); fill(); say(word("deleted", { name: review.name }));
+      var gone = save(); fill(); if (gone) say(word("deleted", { name: review.name }));
     } else if (action === "export-json") {
       if (!review) { say(word("none_to_export")); return; }
       var data = { format: FORMAT, edition: root.getAttribute("data-edition"), name: review.name, ratings: review.ratings, notes: review.notes, answers: review.answers };
@@ -238,16 +255,22 @@
   fileInput.addEventListener("change", function () {
     var file = fileInput.files && fileInput.files[0];
     if (!file) return;
+    if (file.size > IMPORT_LIMIT) {
+      say(word("too_big", { size: kb(file.size), limit: kb(IMPORT_LIMIT) })); fileInput.value = ""; return;
+    }
     var reader = new FileReader();
     reader.onload = function () {
       var data;
       try { data = JSON.parse(reader.result); } catch (e) { say(word("not_json")); fileInput.value = ""; return; }
       var problem = check(data);
       if (problem) { say(problem + " " + word("nothing_imported")); fileInput.value = ""; return; }
+      var before = JSON.stringify(store);
       var review = newReview(data.name);
       review.ratings = data.ratings; review.notes = data.notes; review.answers = data.answers;
-      save(); fill(); fileInput.value = "";
-      say(word("imported", { name: data.name }));
+      fileInput.value = "";
+      // Not kept (the browser's storage full): the import is undone, so that what is on screen is what was saved.
+      if (!save()) { store = JSON.parse(before); fill(); say(word("not_kept", { name: data.name })); return; }
+      fill(); say(word("imported", { name: data.name }));
     };
     reader.readAsText(file);
   });

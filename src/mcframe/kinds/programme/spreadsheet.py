@@ -6,18 +6,18 @@ Both are deterministic, so the offline zip stays byte-identical across builds of
 
 from __future__ import annotations
 
-import csv
 import datetime
 import io
 import re
 import zipfile
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
+from ...cells import csv_bytes, starts_a_formula
 from ..agency import Agency
 from . import Programme
 
@@ -78,20 +78,19 @@ def grid_rows(lib: Library) -> list[list[str]]:
 
 
 def policy_grid_csv(lib: Library) -> bytes:
-    """RFC 4180: CRLF line ends, quotes where needed, UTF-8 (with a BOM so spreadsheets read it as such)."""
-    out = io.StringIO(newline="")
-    writer = csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
-    writer.writerow(headings(lib))
-    writer.writerows(grid_rows(lib))
-    return ("\ufeff" + out.getvalue()).encode("utf-8")
+    """RFC 4180, UTF-8, every cell safe to open in a spreadsheet (see cells.py)."""
+    return csv_bytes([headings(lib), *grid_rows(lib)])
 
 
 def _sheet(wb: Workbook, title: str, head: list[str], rows: list[list[str]], first: bool) -> None:
     ws = wb.active if first else wb.create_sheet()
-    ws.title = title[:31]
+    ws.title = sheet_title(title)
     ws.append(head)
     for row in rows:
         ws.append(row)
+    for cells in ws.iter_rows():
+        for cell in cells:
+            _as_text(cell)
     for i, (_, width) in enumerate(COLUMNS, start=1):
         ws.column_dimensions[get_column_letter(i)].width = width
     for cell in ws[1]:
@@ -102,6 +101,27 @@ def _sheet(wb: Workbook, title: str, head: list[str], rows: list[list[str]], fir
             cell.alignment = wrap
     ws.freeze_panes = "A2"
     ws.auto_filter.ref = f"A1:{get_column_letter(len(COLUMNS))}{max(len(rows) + 1, 1)}"
+
+
+def _as_text(cell: Any) -> None:
+    """A text cell stays text: openpyxl would make "=..." a live formula and "#N/A" an error, so the
+    type is set to string; text a spreadsheet could still take for a formula once edited gets the
+    xlsx form of OWASP's single quote, ``quotePrefix`` (shown without the quote, kept as text)."""
+    if isinstance(cell.value, str):
+        cell.data_type = "s"
+        if starts_a_formula(cell.value):
+            cell.quotePrefix = True
+
+
+# What a sheet's name may not hold (Excel's rule; openpyxl refuses them with an error).
+_NOT_IN_SHEET_TITLE = re.compile(r"[\\/*?:\[\]\x00-\x1f]")
+
+
+def sheet_title(text: str) -> str:
+    """A sheet's name from a label or an agency's abbreviation: at most 31 characters, none of
+    ``\\ / * ? : [ ]`` nor a control character, and no quote mark at either end."""
+    title = _NOT_IN_SHEET_TITLE.sub("-", text)[:31].strip("'")
+    return title or "-"
 
 
 def policy_grid_xlsx(lib: Library) -> bytes:
