@@ -14,6 +14,7 @@ from typing import Any, TypeVar, get_args
 
 from . import identity
 from . import models as m
+from .fieldpath import value_at
 from .inside import path_problem
 from .kinds import KINDS
 from .problems import Problem
@@ -70,7 +71,9 @@ class Library:
     intros: dict[str, str] = field(default_factory=dict)  # collection name -> intro Markdown
     origins: dict[tuple[str, str], Origin] = field(default_factory=dict)  # (collection, id) -> origin
     drafts: bool = False  # an editors' build: draft elements are in, and marked
-    content_dir: Path | None = None  # the content folder it was loaded from (docs/ is beside it)
+    # The content folder it was loaded from (docs/ is beside it); not in its description, which a
+    # template could print: a place on the building machine is never published.
+    content_dir: Path | None = field(default=None, repr=False)
     # (referring collection, reference key) -> the collection its IDs are in; None: no such collection
     bindings: dict[tuple[str, str], str | None] = field(default_factory=dict)
     _index: dict[str, dict[str, m.Element]] = field(default_factory=dict, repr=False)
@@ -135,9 +138,7 @@ class Library:
 
     def refs(self, el: m.Element, field_name: str) -> list[m.Element]:
         """The elements that ``el``'s (dotted) field refers to, in its order; none when it is empty."""
-        value: Any = el
-        for part in field_name.split("."):
-            value = getattr(value, part, None)
+        value = value_at(el, field_name)  # through declared fields only, never any attribute
         ids = value if isinstance(value, list) else [] if value is None else [value]
         return [self.follow(el, field_name, id) for id in ids]
 

@@ -2,7 +2,8 @@
 site.yaml. No MkDocs here: the seam turns these pages into virtual files.
 
 Templates are looked up first in the project's own ``templates/`` folder (when it has one), then in
-the package, so a framework can restyle any page without touching the package.
+the package, so a framework can restyle any page without touching the package. Every template runs
+in the sandbox of :mod:`mcframe.sandbox`: it reads content and the helpers below, nothing else.
 """
 
 from __future__ import annotations
@@ -17,7 +18,8 @@ from functools import cached_property, partial
 from pathlib import Path
 from typing import Any
 
-from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined, TemplateNotFound, TemplateSyntaxError
+from jinja2 import ChoiceLoader, Environment, PackageLoader, StrictUndefined, TemplateNotFound, TemplateSyntaxError
+from jinja2.exceptions import SecurityError
 from markupsafe import Markup, escape
 
 from .charts import chart_figure
@@ -26,12 +28,14 @@ from .citing import Reference, edition_files, element_title, files_html, referen
 from .crossrefs import Backlinks, backlinks
 from .editions import last_changed
 from .exports import BUNDLES, EXPORTS
+from .fieldpath import declared, path_problem, value_at
 from .kinds import TEMPLATE_DIRS, TEMPLATE_HELPERS
 from .language import PAGE_FURNITURE, Words, long_date, number
 from .library import Library
 from .models import Element
 from .problems import Problem
 from .routes import LetterPage, Routes, anchor_of, href, in_html, letter_page, split_letters
+from .sandbox import InsideLoader, TemplateRefused, TemplateSandbox, printing_refusal
 from .sitedef import DownloadDecl, PageDecl, about
 from .sitedef import Facet as FacetDecl
 from .templatecheck import Places, template_problem
@@ -104,14 +108,17 @@ def fmt(value: float | int, language: str = "en") -> str:
 def _finalize(value: Any) -> Any:
     if isinstance(value, str) and not isinstance(value, Markup):
         return escape_markdown(value)
+    if (reason := printing_refusal(value)) is not None:  # {{ get }}: a helper, not a value
+        raise SecurityError(reason)
     return value
 
 
 def make_environment(project_templates: Path | None = None) -> Environment:
-    loaders: list[Any] = [PackageLoader("mcframe", "templates"), *(FileSystemLoader(str(d)) for d in TEMPLATE_DIRS)]
+    """The templates' environment: the project's own first, then the package's, in the sandbox."""
+    loaders: list[Any] = [PackageLoader("mcframe", "templates"), *(InsideLoader(str(d)) for d in TEMPLATE_DIRS)]
     if project_templates is not None and project_templates.is_dir():
-        loaders.insert(0, FileSystemLoader(str(project_templates)))
-    env = Environment(
+        loaders.insert(0, InsideLoader(str(project_templates)))
+    env = TemplateSandbox(
         loader=ChoiceLoader(loaders),
         autoescape=True,
         finalize=_finalize,
@@ -132,9 +139,8 @@ def make_environment(project_templates: Path | None = None) -> Environment:
 
 
 def _field_values(el: Any, dotted: str) -> list[str]:
-    value = el
-    for part in dotted.split("."):
-        value = getattr(value, part, None)
+    """A facet's values in ``el``: the field's, through declared fields only (see fieldpath)."""
+    value = value_at(el, dotted)
     if value is None:
         return []
     return [str(v) for v in value] if isinstance(value, list) else [str(value)]
@@ -150,13 +156,35 @@ def make_facets(lib: Library, decls: list[FacetDecl], items: list[Element]) -> l
                 counts[v] = counts.get(v, 0) + 1
         entries = {el.id: el for el in lib.elements.get(d.of, [])} if d.of else {}
         if d.of:
-            labelled = [(el.id, str(getattr(el, d.label_field)) if d.label_field else lib.title_of(el)) for el in entries.values()]
+            labelled = [(el.id, str(value_at(el, d.label_field)) if d.label_field else lib.title_of(el)) for el in entries.values()]
         elif d.values:
             labelled = list(lib.site.values.get(d.values, {}).items())
         else:
             labelled = [(v, v) for v in sorted(counts)]
         facets.append(Facet(d.key, d.label, values, [(v, label, counts[v]) for v, label in labelled if v in counts], entries))
     return facets
+
+
+def facet_problems(lib: Library, decl: PageDecl) -> list[tuple[tuple[str | int, ...], str]]:
+    """What is wrong with a page's facets, by place under the page: a ``field`` must be a declared field
+    of the elements the page is about (dots go into nested fields), a ``label_field`` one of the
+    elements its ``of`` names. Checked before rendering, so nothing follows a name that is not a field."""
+    out: list[tuple[tuple[str | int, ...], str]] = []
+    primary = about(decl)
+
+    def check(j: int, key: str, name: str | None, dotted: str) -> None:
+        if name in lib.collections and (why := path_problem(lib.collections[name].model, dotted, f"the elements of '{name}'")) is not None:
+            out.append((("facets", j, key), why))
+
+    for j, facet in enumerate(decl.facets):
+        if primary is None:
+            out.append((("facets", j), "a facet filters the elements of the page's collection: this page lists, shows or browses none"))
+        check(j, "field", primary, facet.field)
+        if facet.label_field is not None and facet.of is None:
+            out.append((("facets", j, "label_field"), "label_field labels the elements 'of' names: give 'of' too"))
+        if facet.label_field is not None:
+            check(j, "label_field", facet.of, facet.label_field)
+    return out
 
 
 class _Helpers:
@@ -202,7 +230,7 @@ class _Helpers:
             "blurb_of": lib.blurb_of,
             "get": lib.get,
             "follow": lib.follow,
-            "refs": lib.refs,
+            "refs": lambda el, name: lib.refs(el, declared(el, name)),  # a field it declares, never any attribute
             "field_collection": lambda el, name: lib.field_collection(el, name).decl,
             "items": lib.items,
             "has": lib.has,
@@ -307,6 +335,7 @@ def render_site(
             else:
                 known = ", ".join(sorted([*EXPORTS, *BUNDLES]))
                 problems.append(problem(decl, ("downloads", j, "export"), f"unknown export '{d.export}' (known: {known})"))
+    problems += [problem(decl, at, message) for decl in lib.site.pages for at, message in facet_problems(lib, decl)]
     refs = make_references(lib, routes)
 
     collected: list[bool] = []
@@ -340,7 +369,7 @@ def render_site(
         except TemplateNotFound:
             problems.append(problem(decl, ("template",), f"no template '{decl.template}' in templates/ or the package"))
             continue
-        except TemplateSyntaxError as exc:  # at its own line, not as a traceback
+        except (TemplateSyntaxError, TemplateRefused) as exc:  # at its own line, not as a traceback
             problems.append(template_problem(exc, places, decl.path) or problem(decl, ("template",), f"{decl.template}: {exc}"))
             continue
         primary = about(decl)

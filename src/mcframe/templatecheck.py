@@ -5,6 +5,9 @@ the project, never a Python traceback.
 - An error while rendering (an undefined name, a label with no words, a failing call) names the
   template and line that raised it: Jinja2 gives each template frame of the traceback the template's
   file and line, so the innermost such frame is the place.
+- A template that reaches what the sandbox refuses (see :mod:`mcframe.sandbox`) is an error at its
+  line too, saying what it reached; a template file that is a link or not a regular file is an
+  error at that file.
 - Labels: a template asking for a label that neither the engine (labels.yaml) nor site.yaml has is
   an error at the template's line, found before rendering, in branches a page may not take too; a key
   under ``labels`` in site.yaml that neither the engine nor the project's templates ask for is an
@@ -13,15 +16,18 @@ the project, never a Python traceback.
 
 from __future__ import annotations
 
+import os
 import traceback
 from collections.abc import Iterable
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, TemplateNotFound, TemplateSyntaxError, UndefinedError, meta, nodes
+from jinja2.exceptions import SecurityError
 
 from .kinds import TEMPLATE_DIRS
 from .library import Library
 from .problems import Problem
+from .sandbox import TemplateRefused
 from .sitedef import DEFAULT_LABELS
 from .validation import did_you_mean
 
@@ -37,11 +43,12 @@ class Places:
         self.own = project_templates.resolve() if project_templates is not None and project_templates.is_dir() else None
         self.roots = [r for r in (self.own, PACKAGE_TEMPLATES, *(d.resolve() for d in TEMPLATE_DIRS)) if r is not None]
 
-    def shown(self, filename: str | None) -> str | None:
-        """How a problem names ``filename``; None when it is not a template file."""
+    def shown(self, filename: str | None, follow: bool = True) -> str | None:
+        """How a problem names ``filename``; None when it is not a template file. Not ``follow``:
+        ``filename`` is a link, named as it is (what it points to may be anywhere)."""
         if not filename or not filename.endswith(".j2"):
             return None
-        path = Path(filename).resolve()
+        path = Path(filename).resolve() if follow else Path(os.path.normpath(filename))
         if not any(path.is_relative_to(root) for root in self.roots):
             return None
         base = self.project if self.project is not None and path.is_relative_to(self.project) else PACKAGE_TEMPLATES.parents[1]
@@ -53,6 +60,8 @@ def template_problem(exc: BaseException, places: Places, page: str) -> Problem |
     from; None when no template is to blame (a mistake of the engine's own code)."""
     if isinstance(exc, TemplateSyntaxError) and (shown := places.shown(exc.filename)):
         return Problem(shown, exc.lineno, 1, f"template syntax error: {exc.message}")
+    if isinstance(exc, TemplateRefused) and (shown := places.shown(exc.filename, follow=False)):
+        return Problem(shown, 1, 1, str(exc.message))
     frames = [(shown, f.lineno) for f in traceback.extract_tb(exc.__traceback__) if (shown := places.shown(f.filename))]
     if not frames:
         return None
@@ -61,6 +70,8 @@ def template_problem(exc: BaseException, places: Places, page: str) -> Problem |
 
 
 def _describe(exc: BaseException) -> str:
+    if isinstance(exc, SecurityError):  # what the sandbox refused: say what and why
+        return f"not allowed in a template: {exc.message}"
     if isinstance(exc, UndefinedError):
         return str(exc.message)
     if isinstance(exc, TemplateNotFound):
@@ -76,7 +87,7 @@ def _parsed(env: Environment, name: str, cache: dict[str, tuple[nodes.Template, 
         try:
             source, filename, _ = env.loader.get_source(env, name)
             cache[name] = env.parse(source, name, filename), filename or name
-        except (TemplateNotFound, TemplateSyntaxError):  # reported where the template is loaded
+        except (TemplateNotFound, TemplateSyntaxError, TemplateRefused):  # reported where the template is loaded
             cache[name] = None
     return cache[name]
 
